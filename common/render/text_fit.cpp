@@ -1,0 +1,25 @@
+#include "render/text_fit.h"
+
+namespace einlass::render_detail {
+
+double fit_font_size(cairo_t* cr, const std::string& text, double max_width, double max_size,
+                     double min_size) {
+  double size = max_size;
+  while (size > min_size) {
+    cairo_set_font_size(cr, size);
+    cairo_text_extents_t ext;
+    cairo_text_extents(cr, text.c_str(), &ext);
+    if (ext.x_advance <= max_width) return size;
+    size *= 0.95;
+  }
+  return min_size;
+}
+
+void draw_centred(cairo_t* cr, const std::string& text, double centre_x, double baseline) {
+  cairo_text_extents_t ext;
+  cairo_text_extents(cr, text.c_str(), &ext);
+  cairo_move_to(cr, centre_x - ext.x_advance / 2, baseline);
+  cairo_show_text(cr, text.c_str());
+}
+
+}  // namespace einlass::render_detail
