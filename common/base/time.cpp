@@ -8,9 +8,13 @@ Timestamp SystemClock::now() const {
   return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
 }
 
-std::int64_t to_unix_ms(Timestamp t) { return t.time_since_epoch().count(); }
+std::int64_t to_unix_ms(Timestamp t) {
+  return t.time_since_epoch().count();
+}
 
-Timestamp from_unix_ms(std::int64_t ms) { return Timestamp{std::chrono::milliseconds{ms}}; }
+Timestamp from_unix_ms(std::int64_t ms) {
+  return Timestamp{std::chrono::milliseconds{ms}};
+}
 
 std::string format_utc(Timestamp t) {
   using namespace std::chrono;

@@ -56,9 +56,12 @@ bool has_day(DayMask mask, int day) {
 
 std::string_view to_string(AttendeeStatus status) {
   switch (status) {
-    case AttendeeStatus::active: return "active";
-    case AttendeeStatus::canceled: return "canceled";
-    case AttendeeStatus::blocked: return "blocked";
+    case AttendeeStatus::active:
+      return "active";
+    case AttendeeStatus::canceled:
+      return "canceled";
+    case AttendeeStatus::blocked:
+      return "blocked";
   }
   return "active";
 }
