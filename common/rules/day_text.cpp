@@ -1,0 +1,30 @@
+#include "rules/day_text.h"
+
+#include <cstdio>
+
+#include "event/event_config.h"
+
+namespace einlass::rules_text {
+
+std::string iso_date(std::chrono::year_month_day date) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+  return buf;
+}
+
+std::string day_numbers(DayMask days, const EventCalendar& calendar) {
+  std::string out;
+  for (int day = 1; day <= calendar.day_count(); ++day) {
+    if (!has_day(days, day)) continue;
+    if (!out.empty()) out += ", ";
+    out += std::to_string(day);
+  }
+  return out.empty() ? "none" : out;
+}
+
+std::string local_stamp(Timestamp t, const EventCalendar& calendar) {
+  return iso_date(calendar.local_date(t)) + " " + calendar.local_time_text(t);
+}
+
+}  // namespace einlass::rules_text
