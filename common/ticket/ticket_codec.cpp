@@ -1,0 +1,417 @@
+#include "ticket/ticket_codec.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+#include <optional>
+
+#include "base/text.h"
+#include "ticket/base44.h"
+
+namespace einlass {
+
+namespace {
+
+enum Flag : std::uint8_t {
+  kHasValidFrom = 0x01,
+  kHasValidUntil = 0x02,
+  kHasName = 0x04,
+  kHasOrganisation = 0x08,
+  kNameLatin1 = 0x10,
+  kOrganisationLatin1 = 0x20,
+  kKnownFlags = 0x3F,
+};
+
+constexpr std::size_t kMaxVarintBytes = 5;  // a u32 in LEB128
+constexpr std::size_t kMaxTicketBytes = 1 + 1 + 4 + kMaxVarintBytes + 1 + kMaxVarintBytes + 1 +
+                                        2 * kMaxVarintBytes + 2 * (1 + kMaxTicketTextBytes) +
+                                        kTicketSignatureSize;
+constexpr std::int64_t kMsPerMinute = 60'000;
+
+[[noreturn]] void contract_violation(const std::string& what) {
+  std::fprintf(stderr,
+               "einlass: encode_ticket_payload called with a ticket that cannot be encoded: %s\n",
+               what.c_str());
+  std::abort();
+}
+
+// Control characters (C0, DEL, C1) have no place on a badge and could disturb printers and logs.
+bool is_printable(char32_t c) {
+  return c >= 0x20 && !(c >= 0x7F && c <= 0x9F);
+}
+
+// Requires valid UTF-8.
+std::u32string code_points(std::string_view utf8) {
+  std::u32string out;
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    const auto c = static_cast<unsigned char>(utf8[i]);
+    const std::size_t extra = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+    char32_t cp = extra == 0 ? c : c & (0x3Fu >> extra);
+    for (std::size_t k = 1; k <= extra; ++k) {
+      cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3Fu);
+    }
+    out.push_back(cp);
+    i += extra + 1;
+  }
+  return out;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  auto put = [&out](char32_t byte) { out.push_back(static_cast<char>(byte)); };
+  if (cp < 0x80) {
+    put(cp);
+  } else if (cp < 0x800) {
+    put(0xC0 | (cp >> 6));
+    put(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    put(0xE0 | (cp >> 12));
+    put(0x80 | ((cp >> 6) & 0x3F));
+    put(0x80 | (cp & 0x3F));
+  } else {
+    put(0xF0 | (cp >> 18));
+    put(0x80 | ((cp >> 12) & 0x3F));
+    put(0x80 | ((cp >> 6) & 0x3F));
+    put(0x80 | (cp & 0x3F));
+  }
+}
+
+struct PackedText {
+  std::string bytes;
+  bool latin1 = false;
+};
+
+// Requires valid UTF-8.
+PackedText pack(std::string_view utf8) {
+  const std::u32string cps = code_points(utf8);
+  if (std::any_of(cps.begin(), cps.end(), [](char32_t c) { return c > 0xFF; })) {
+    return {std::string{utf8}, false};
+  }
+  PackedText packed{{}, true};
+  for (char32_t c : cps) packed.bytes.push_back(static_cast<char>(c));
+  return packed;
+}
+
+std::expected<void, std::string> check_text(std::string_view utf8, const char* field) {
+  if (!is_valid_utf8(utf8)) return std::unexpected(std::string{field} + " is not valid UTF-8");
+  const std::u32string cps = code_points(utf8);
+  if (!std::all_of(cps.begin(), cps.end(), is_printable)) {
+    return std::unexpected(std::string{field} + " contains a control character");
+  }
+  const std::size_t size = pack(utf8).bytes.size();
+  if (size > kMaxTicketTextBytes) {
+    return std::unexpected(std::string{field} + " takes " + std::to_string(size) +
+                           " bytes in a ticket; at most " + std::to_string(kMaxTicketTextBytes) +
+                           " fit");
+  }
+  return {};
+}
+
+std::optional<std::uint32_t> to_minutes(Timestamp t) {
+  const std::int64_t ms = to_unix_ms(t);
+  if (ms < 0) return std::nullopt;
+  const std::int64_t minutes = ms / kMsPerMinute;  // drops seconds, as documented in ticket.h
+  if (minutes > std::numeric_limits<std::uint32_t>::max()) return std::nullopt;
+  return static_cast<std::uint32_t>(minutes);
+}
+
+void put_u8(std::vector<std::uint8_t>& out, std::uint8_t v) {
+  out.push_back(v);
+}
+
+void put_u32be(std::vector<std::uint8_t>& out, std::uint32_t v) {
+  for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<std::uint8_t>(v >> shift));
+}
+
+void put_varint(std::vector<std::uint8_t>& out, std::uint32_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<std::uint8_t>((v & 0x7Fu) | 0x80u));
+    v >>= 7;
+  }
+  out.push_back(static_cast<std::uint8_t>(v));
+}
+
+void put_text(std::vector<std::uint8_t>& out, const PackedText& text) {
+  out.push_back(static_cast<std::uint8_t>(text.bytes.size()));
+  for (char c : text.bytes) out.push_back(static_cast<std::uint8_t>(c));
+}
+
+// Reads the signed bytes front to back. The first failure is kept; later reads then fail too, so
+// a decoder can read a whole record and check once.
+class Reader {
+ public:
+  explicit Reader(std::span<const std::uint8_t> data) : data_(data) {}
+
+  std::size_t position() const { return pos_; }
+  std::size_t remaining() const { return data_.size() - pos_; }
+  bool failed() const { return error_.has_value(); }
+  const std::string& error() const { return *error_; }
+
+  void fail(std::string why) {
+    if (!error_) error_ = std::move(why);
+  }
+
+  std::uint8_t u8(const char* field) {
+    if (!need(1, field)) return 0;
+    return data_[pos_++];
+  }
+
+  std::uint32_t u32be(const char* field) {
+    if (!need(4, field)) return 0;
+    std::uint32_t v = 0;
+    for (int i = 0; i < 4; ++i) v = (v << 8) | data_[pos_++];
+    return v;
+  }
+
+  std::uint32_t varint(const char* field) {
+    std::uint32_t v = 0;
+    for (std::size_t i = 0; i < kMaxVarintBytes; ++i) {
+      if (!need(1, field)) return 0;
+      const std::uint8_t byte = data_[pos_++];
+      const bool last = (byte & 0x80u) == 0;
+      if (i == kMaxVarintBytes - 1 && (byte & 0xF0u) != 0) {
+        fail(std::string{field} + " does not fit 32 bits");
+        return 0;
+      }
+      if (last && byte == 0 && i > 0) {
+        fail(std::string{field} + " is not minimally encoded");
+        return 0;
+      }
+      v |= static_cast<std::uint32_t>(byte & 0x7Fu) << (7 * i);
+      if (last) return v;
+    }
+    return 0;  // unreachable: the fifth byte has no continuation bit after the check above
+  }
+
+  std::span<const std::uint8_t> bytes(std::size_t n, const char* field) {
+    if (!need(n, field)) return {};
+    const auto out = data_.subspan(pos_, n);
+    pos_ += n;
+    return out;
+  }
+
+ private:
+  bool need(std::size_t n, const char* field) {
+    if (failed()) return false;
+    if (remaining() < n) {
+      fail(std::string{"the ticket ends inside the "} + field);
+      return false;
+    }
+    return true;
+  }
+
+  std::span<const std::uint8_t> data_;
+  std::size_t pos_ = 0;
+  std::optional<std::string> error_;
+};
+
+std::string read_text(Reader& in, bool latin1, const char* field) {
+  const std::uint8_t size = in.u8(field);
+  if (in.failed()) return {};
+  if (size == 0) {
+    in.fail(std::string{field} + " is flagged present but empty");
+    return {};
+  }
+  if (size > kMaxTicketTextBytes) {
+    in.fail(std::string{field} + " is longer than " + std::to_string(kMaxTicketTextBytes) +
+            " bytes");
+    return {};
+  }
+  const auto raw = in.bytes(size, field);
+  if (in.failed()) return {};
+  std::string out;
+  if (latin1) {
+    for (std::uint8_t b : raw) {
+      if (!is_printable(b)) {
+        in.fail(std::string{field} + " contains a control character");
+        return {};
+      }
+      append_utf8(out, b);
+    }
+    return out;
+  }
+  out.assign(raw.begin(), raw.end());
+  if (!is_valid_utf8(out)) {
+    in.fail(std::string{field} + " is not valid UTF-8");
+    return {};
+  }
+  const std::u32string cps = code_points(out);
+  if (!std::all_of(cps.begin(), cps.end(), is_printable)) {
+    in.fail(std::string{field} + " contains a control character");
+    return {};
+  }
+  if (std::none_of(cps.begin(), cps.end(), [](char32_t c) { return c > 0xFF; })) {
+    in.fail(std::string{field} + " is UTF-8 but fits Latin-1 (not canonical)");
+    return {};
+  }
+  return out;
+}
+
+TicketError malformed(std::string detail) {
+  return TicketError{TicketProblem::malformed, std::move(detail)};
+}
+
+std::expected<UnverifiedTicket, TicketError> decode(std::span<const std::uint8_t> data) {
+  Reader in{data};
+  const std::uint8_t version = in.u8("format version");
+  if (in.failed()) return std::unexpected(malformed("nothing follows the prefix"));
+  if (version != kTicketFormatVersion) {
+    return std::unexpected(TicketError{TicketProblem::unsupported_version,
+                                       "ticket format version " + std::to_string(version) +
+                                           "; this build reads version " +
+                                           std::to_string(kTicketFormatVersion)});
+  }
+  UnverifiedTicket out;
+  Ticket& t = out.ticket;
+  t.key_id = in.u8("key id");
+  t.event_id = in.u32be("event id");
+  t.ticket_id = in.varint("ticket id");
+  t.category = in.u8("category");
+  t.days = in.varint("days");
+  const std::uint8_t flags = in.u8("flags");
+  if (in.failed()) return std::unexpected(malformed(in.error()));
+  if ((flags & ~kKnownFlags) != 0) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "unknown flag bits 0x%02X", unsigned(flags & ~kKnownFlags));
+    return std::unexpected(malformed(buf));
+  }
+  if (((flags & kNameLatin1) && !(flags & kHasName)) ||
+      ((flags & kOrganisationLatin1) && !(flags & kHasOrganisation))) {
+    return std::unexpected(malformed("a text encoding flag is set for an absent field"));
+  }
+  if (flags & kHasValidFrom) {
+    t.valid_from = from_unix_ms(std::int64_t{in.varint("valid_from")} * kMsPerMinute);
+  }
+  if (flags & kHasValidUntil) {
+    t.valid_until = from_unix_ms(std::int64_t{in.varint("valid_until")} * kMsPerMinute);
+  }
+  if (flags & kHasName) t.display_name = read_text(in, flags & kNameLatin1, "name");
+  if (flags & kHasOrganisation) {
+    t.organisation = read_text(in, flags & kOrganisationLatin1, "organisation");
+  }
+  if (in.failed()) return std::unexpected(malformed(in.error()));
+
+  const std::size_t signed_size = in.position();
+  if (in.remaining() < kTicketSignatureSize) {
+    return std::unexpected(malformed("the signature is incomplete (" +
+                                     std::to_string(in.remaining()) + " of " +
+                                     std::to_string(kTicketSignatureSize) + " bytes)"));
+  }
+  if (in.remaining() > kTicketSignatureSize) {
+    return std::unexpected(malformed(std::to_string(in.remaining() - kTicketSignatureSize) +
+                                     " unexpected bytes after the signature"));
+  }
+  const auto signature = in.bytes(kTicketSignatureSize, "signature");
+  std::copy(signature.begin(), signature.end(), out.signature.begin());
+  out.signed_bytes.assign(data.begin(), data.begin() + static_cast<std::ptrdiff_t>(signed_size));
+  return out;
+}
+
+bool only_digits(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+char ascii_upper(char c) {
+  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+bool starts_with_ignoring_case(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (ascii_upper(s[i]) != ascii_upper(prefix[i])) return false;
+  }
+  return true;
+}
+
+TicketError not_a_ticket(std::string_view text) {
+  std::string what;
+  if (only_digits(text)) {
+    what = "only digits: a product or other barcode";
+  } else if (starts_with_ignoring_case(text, "http://") ||
+             starts_with_ignoring_case(text, "https://")) {
+    what = "a web address";
+  } else {
+    what = "text without the ticket prefix";
+  }
+  return TicketError{TicketProblem::not_a_ticket, what + ", not an Einlass ticket"};
+}
+
+}  // namespace
+
+std::expected<void, std::string> check_encodable(const Ticket& ticket) {
+  if (auto ok = check_text(ticket.display_name, "name"); !ok) return ok;
+  if (auto ok = check_text(ticket.organisation, "organisation"); !ok) return ok;
+  if (ticket.valid_from && !to_minutes(*ticket.valid_from)) {
+    return std::unexpected("valid_from lies outside the years 1970 to 10136");
+  }
+  if (ticket.valid_until && !to_minutes(*ticket.valid_until)) {
+    return std::unexpected("valid_until lies outside the years 1970 to 10136");
+  }
+  return {};
+}
+
+std::vector<std::uint8_t> encode_ticket_payload(const Ticket& ticket) {
+  if (auto ok = check_encodable(ticket); !ok) contract_violation(ok.error());
+  const PackedText name = pack(ticket.display_name);
+  const PackedText organisation = pack(ticket.organisation);
+  std::uint8_t flags = 0;
+  if (ticket.valid_from) flags |= kHasValidFrom;
+  if (ticket.valid_until) flags |= kHasValidUntil;
+  if (!name.bytes.empty()) flags |= kHasName | (name.latin1 ? kNameLatin1 : 0);
+  if (!organisation.bytes.empty()) {
+    flags |= kHasOrganisation | (organisation.latin1 ? kOrganisationLatin1 : 0);
+  }
+
+  std::vector<std::uint8_t> out;
+  out.reserve(kMaxTicketBytes);
+  put_u8(out, kTicketFormatVersion);
+  put_u8(out, ticket.key_id);
+  put_u32be(out, ticket.event_id);
+  put_varint(out, ticket.ticket_id);
+  put_u8(out, ticket.category);
+  put_varint(out, ticket.days);
+  put_u8(out, flags);
+  if (ticket.valid_from) put_varint(out, *to_minutes(*ticket.valid_from));
+  if (ticket.valid_until) put_varint(out, *to_minutes(*ticket.valid_until));
+  if (flags & kHasName) put_text(out, name);
+  if (flags & kHasOrganisation) put_text(out, organisation);
+  return out;
+}
+
+std::string format_ticket_text(std::span<const std::uint8_t> signed_bytes,
+                               const TicketSignature& signature) {
+  std::vector<std::uint8_t> all(signed_bytes.begin(), signed_bytes.end());
+  all.insert(all.end(), signature.begin(), signature.end());
+  return std::string{kTicketPrefix} + base44_encode(all);
+}
+
+std::expected<UnverifiedTicket, TicketError> parse_ticket(std::string_view scanned) {
+  const std::string_view text = trim(scanned);
+  if (text.empty()) return std::unexpected(TicketError{TicketProblem::not_a_ticket, "empty scan"});
+  if (!text.starts_with(kTicketPrefix)) {
+    if (starts_with_ignoring_case(text, kTicketPrefix)) {
+      return std::unexpected(malformed(
+          "read in lower case; tickets are upper case (check the scanner's letter case setting)"));
+    }
+    return std::unexpected(not_a_ticket(text));
+  }
+  const std::string_view body = text.substr(kTicketPrefix.size());
+  if (const auto lower =
+          std::find_if(body.begin(), body.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      lower != body.end()) {
+    return std::unexpected(
+        malformed("lower-case letter at position " +
+                  std::to_string(kTicketPrefix.size() + std::size_t(lower - body.begin())) +
+                  "; tickets are upper case (check the scanner's letter case setting)"));
+  }
+  if (body.size() > base44_encoded_size(kMaxTicketBytes)) {
+    return std::unexpected(
+        malformed(std::to_string(text.size()) + " characters: longer than any ticket"));
+  }
+  auto bytes = base44_decode(body);
+  if (!bytes) return std::unexpected(malformed("damaged after the prefix: " + bytes.error()));
+  return decode(*bytes);
+}
+
+}  // namespace einlass
