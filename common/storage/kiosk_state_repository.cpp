@@ -1,0 +1,103 @@
+#include "storage/kiosk_state_repository.h"
+
+#include "storage/kiosk_state_rows.h"
+#include "storage/sql_support.h"
+
+namespace einlass {
+
+namespace sd = storage_detail;
+
+namespace storage_detail {
+
+namespace {
+
+constexpr std::string_view kNextSeq = "next_seq";
+constexpr std::string_view kHlcWall = "hlc_wall";
+constexpr std::string_view kHlcLogical = "hlc_logical";
+constexpr std::string_view kSyncCursor = "sync_cursor";
+
+std::optional<std::int64_t> get_int(Database& db, std::string_view key) {
+  Query q(db, "SELECT value FROM kiosk_state WHERE key = ?1");
+  q.bind(1, key);
+  if (!q.step()) return std::nullopt;
+  return q.int64(0);
+}
+
+void put(Database& db, std::string_view key, std::int64_t value) {
+  Query(db,
+        "INSERT INTO kiosk_state (key, value) VALUES (?1, ?2) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .bind(1, key)
+      .bind(2, value)
+      .exec();
+}
+
+Hlc read_hlc(Database& db) {
+  Hlc h;
+  h.wall_ms = get_int(db, kHlcWall).value_or(0);
+  h.logical = narrow_from_db<std::uint32_t>(get_int(db, kHlcLogical).value_or(0),
+                                            "kiosk_state.hlc_logical");
+  return h;
+}
+
+}  // namespace
+
+void raise_next_sequence(Database& db, std::uint64_t next) {
+  const std::int64_t wanted = seq_to_db(next);
+  if (get_int(db, kNextSeq).value_or(1) < wanted) put(db, kNextSeq, wanted);
+}
+
+void raise_last_hlc(Database& db, Hlc seen) {
+  if (read_hlc(db) >= seen) return;
+  put(db, kHlcWall, seen.wall_ms);
+  put(db, kHlcLogical, std::int64_t{seen.logical});
+}
+
+}  // namespace storage_detail
+
+StorageResult<std::uint64_t> KioskStateRepository::next_sequence() {
+  return sd::guarded("reading the next sequence number", [&] {
+    sd::require_kind(db_, DatabaseKind::kiosk, "reading the next sequence number");
+    return sd::narrow_from_db<std::uint64_t>(sd::get_int(db_, sd::kNextSeq).value_or(1),
+                                             "kiosk_state.next_seq");
+  });
+}
+
+StorageResult<Hlc> KioskStateRepository::last_hlc() {
+  return sd::guarded("reading the last clock stamp", [&] {
+    sd::require_kind(db_, DatabaseKind::kiosk, "reading the last clock stamp");
+    return sd::read_hlc(db_);
+  });
+}
+
+StorageResult<void> KioskStateRepository::observe_hlc(Hlc seen) {
+  return sd::guarded("storing a clock stamp", [&] {
+    sd::require_kind(db_, DatabaseKind::kiosk, "storing a clock stamp");
+    sd::WriteTransaction tx(db_);
+    sd::raise_last_hlc(db_, seen);
+    tx.commit();
+  });
+}
+
+StorageResult<std::string> KioskStateRepository::sync_cursor() {
+  return sd::guarded("reading the sync cursor", [&] {
+    sd::require_kind(db_, DatabaseKind::kiosk, "reading the sync cursor");
+    sd::Query q(db_, "SELECT value FROM kiosk_state WHERE key = ?1");
+    q.bind(1, sd::kSyncCursor);
+    return q.step() ? q.text(0) : std::string();
+  });
+}
+
+StorageResult<void> KioskStateRepository::set_sync_cursor(std::string_view cursor) {
+  return sd::guarded("storing the sync cursor", [&] {
+    sd::require_kind(db_, DatabaseKind::kiosk, "storing the sync cursor");
+    sd::Query(db_,
+              "INSERT INTO kiosk_state (key, value) VALUES (?1, ?2) "
+              "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        .bind(1, sd::kSyncCursor)
+        .bind(2, cursor)
+        .exec();
+  });
+}
+
+}  // namespace einlass

@@ -1,0 +1,33 @@
+#pragma once
+// A kiosk's own counters, kept in its replica so that they survive restarts: the next sequence
+// number for its admission events, the last hybrid logical clock stamp it issued or saw, and
+// the sync cursor of its last pull from the server.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "eventlog/admission_event.h"
+#include "storage/database.h"
+
+namespace einlass {
+
+class KioskStateRepository {
+ public:
+  explicit KioskStateRepository(Database& db) : db_(db) {}
+
+  // 1 on a fresh replica; advanced by PrintJobRepository::commit_admission in the same
+  // transaction as the event, so a crash can never hand out a sequence number twice.
+  StorageResult<std::uint64_t> next_sequence();
+  // {} on a fresh replica; raised by commit_admission and observe_hlc, never lowered.
+  StorageResult<Hlc> last_hlc();
+  // Keeps the larger of the stored stamp and `seen` (e.g. from events received from others).
+  StorageResult<void> observe_hlc(Hlc seen);
+  // Empty until the first pull.
+  StorageResult<std::string> sync_cursor();
+  StorageResult<void> set_sync_cursor(std::string_view cursor);
+
+ private:
+  Database& db_;
+};
+
+}  // namespace einlass

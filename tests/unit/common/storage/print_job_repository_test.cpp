@@ -1,0 +1,128 @@
+#include "storage/print_job_repository.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include "storage/admission_log.h"
+#include "storage/kiosk_state_repository.h"
+#include "storage_test_support.h"
+
+using namespace einlass;
+using test::admission;
+using test::open_db;
+
+namespace {
+struct KioskFixture {
+  test::TempDir dir;
+  Database db = open_db(dir / "kiosk.db", DatabaseKind::kiosk);
+  ManualClock clock{test::utc(2026, 3, 28, 8, 30)};
+  PrintJobRepository jobs{db, clock};
+  AdmissionLog log{db, clock};
+};
+}  // namespace
+
+TEST_CASE("committing an admission stores the event, its queued print job and the next sequence",
+          "[storage]") {
+  KioskFixture f;
+  const auto e = admission("kiosk-1", 1, 42);
+  auto id = f.jobs.commit_admission(e);
+  REQUIRE(id);
+
+  CHECK(*f.log.all() == std::vector{e});
+  auto job = *f.jobs.find(*id);
+  REQUIRE(job);
+  CHECK(job->admission == e.key);
+  CHECK(job->state == PrintJobState::queued);
+  CHECK(job->attempts == 0);
+  CHECK(job->reprint == 0);
+  CHECK(job->created == f.clock.now());
+  CHECK(KioskStateRepository(f.db).next_sequence() == std::uint64_t{2});
+}
+
+TEST_CASE("a commit that fails half-way leaves neither the event nor the job", "[storage]") {
+  KioskFixture f;
+  // The event insert succeeds, the print job insert is refused: the transaction must undo both.
+  auto id = f.jobs.commit_admission(admission("kiosk-1", 1, 42), -1);
+  REQUIRE_FALSE(id);
+  CHECK(f.log.count() == 0);
+  CHECK(f.jobs.unfinished()->empty());
+  CHECK(KioskStateRepository(f.db).next_sequence() == std::uint64_t{1});
+}
+
+TEST_CASE("committing an admission under a used sequence number is refused", "[storage]") {
+  KioskFixture f;
+  REQUIRE(f.jobs.commit_admission(admission("kiosk-1", 1, 42)));
+  auto again = f.jobs.commit_admission(admission("kiosk-1", 1, 42));
+  REQUIRE_FALSE(again);
+  CHECK(again.error().kind == StorageError::Kind::constraint);
+  CHECK(f.jobs.unfinished()->size() == 1);
+}
+
+TEST_CASE("print jobs move through attempts to done and leave the unfinished list", "[storage]") {
+  KioskFixture f;
+  const auto first = *f.jobs.commit_admission(admission("kiosk-1", 1, 42));
+  const auto second = *f.jobs.commit_admission(admission("kiosk-1", 2, 43));
+  REQUIRE(f.jobs.start_attempt(first));
+  f.clock.advance(std::chrono::seconds{2});
+  REQUIRE(f.jobs.start_attempt(first));
+  auto job = *f.jobs.find(first);
+  CHECK(job->state == PrintJobState::printing);
+  CHECK(job->attempts == 2);
+  CHECK(job->updated == f.clock.now());
+
+  REQUIRE(f.jobs.finish(first, PrintJobState::done));
+  auto open = *f.jobs.unfinished();
+  REQUIRE(open.size() == 1);
+  CHECK(open[0].id == second);
+  CHECK_FALSE(f.jobs.finish(999, PrintJobState::done));
+}
+
+TEST_CASE("a reprint is a second job for the same admission with its number", "[storage]") {
+  KioskFixture f;
+  const auto e = admission("kiosk-1", 1, 42);
+  REQUIRE(f.jobs.commit_admission(e));
+  auto reprint = f.jobs.add_job(e.key, 1);
+  REQUIRE(reprint);
+  CHECK((*f.jobs.find(*reprint))->reprint == 1);
+  CHECK_FALSE(f.jobs.add_job(e.key, 1));                    // reprint 1 exists
+  CHECK_FALSE(f.jobs.add_job(EventKey{"kiosk-1", 99}, 1));  // no such admission
+}
+
+TEST_CASE("an admission committed before the process is killed is there after restart",
+          "[storage][crash]") {
+  test::TempDir dir;
+  const auto path = dir / "kiosk.db";
+  { auto db = open_db(path, DatabaseKind::kiosk); }  // created; closed before forking
+
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    // No Catch2 here: commit, then die without closing anything (no destructors, no checkpoint).
+    auto db = Database::open_existing(path, DatabaseKind::kiosk);
+    if (!db) ::_exit(10);
+    ManualClock clock{test::utc(2026, 3, 28, 8, 30)};
+    if (!PrintJobRepository(*db, clock).commit_admission(admission("kiosk-1", 1, 42))) {
+      ::_exit(11);
+    }
+    ::kill(::getpid(), SIGKILL);
+    ::_exit(12);
+  }
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  REQUIRE(WIFSIGNALED(status));
+  CHECK(WTERMSIG(status) == SIGKILL);
+  // The commit sits in the write-ahead log: nothing checkpointed it into the main file.
+  CHECK(std::filesystem::file_size(path.string() + "-wal") > 0);
+
+  auto db = Database::open_existing(path, DatabaseKind::kiosk);
+  REQUIRE(db);
+  ManualClock clock{test::utc(2026, 3, 28, 9)};
+  CHECK(AdmissionLog(*db, clock).events_for_ticket(42)->size() == 1);
+  auto open = *PrintJobRepository(*db, clock).unfinished();
+  REQUIRE(open.size() == 1);
+  CHECK(open[0].admission == EventKey{"kiosk-1", 1});
+  CHECK(KioskStateRepository(*db).next_sequence() == std::uint64_t{2});
+}
