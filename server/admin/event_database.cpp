@@ -1,0 +1,54 @@
+#include "admin/event_database.h"
+
+#include "storage/event_repository.h"
+#include "storage/key_repository.h"
+
+namespace einlass {
+
+AdminError storage_failure(const std::filesystem::path& path, const StorageError& error) {
+  return {path.string() + ": " + error.message, 1};
+}
+
+std::expected<EventDatabase, AdminError> open_event_database(const std::filesystem::path& path) {
+  auto db = Database::open_existing(path, DatabaseKind::server);
+  if (!db) return std::unexpected(storage_failure(path, db.error()));
+  auto event = EventRepository{*db}.load();
+  if (!event) return std::unexpected(storage_failure(path, event.error()));
+  if (!*event) {
+    return std::unexpected(
+        AdminError{path.string() + ": holds no event yet; create one with 'einlass-admin init'"});
+  }
+  return EventDatabase{std::move(*db), std::move(**event)};
+}
+
+std::expected<Keyring, AdminError> load_keyring(Database& db, EventId event) {
+  auto keys = KeyRepository{db}.keys();
+  if (!keys) return std::unexpected(storage_failure(db.path(), keys.error()));
+  Keyring keyring{event};
+  for (const auto& key : *keys) {
+    if (key.retired()) continue;
+    if (auto added = keyring.add(key.id, key.public_key); !added) {
+      return std::unexpected(AdminError{db.path().string() + ": key " + std::to_string(key.id) +
+                                        ": " + added.error()});
+    }
+  }
+  return keyring;
+}
+
+std::expected<std::pair<KeyId, SigningKey>, AdminError> load_signing_key(Database& db) {
+  auto stored = KeyRepository{db}.current_signing_key();
+  if (!stored) return std::unexpected(storage_failure(db.path(), stored.error()));
+  if (!*stored) {
+    return std::unexpected(AdminError{db.path().string() +
+                                      ": no active signing key; add one with 'einlass-admin keys "
+                                      "rotate'"});
+  }
+  auto key = SigningKey::from_pem((*stored)->private_pem);
+  if (!key) {
+    return std::unexpected(AdminError{db.path().string() + ": signing key " +
+                                      std::to_string((*stored)->id) + ": " + key.error()});
+  }
+  return std::pair{(*stored)->id, std::move(*key)};
+}
+
+}  // namespace einlass

@@ -1,0 +1,31 @@
+#pragma once
+// Opening the organiser's event database: the file, its event and its keys, or a message that
+// says what to do.
+#include <expected>
+#include <filesystem>
+
+#include "admin/admin_error.h"
+#include "event/event_config.h"
+#include "storage/database.h"
+#include "ticket/keyring.h"
+#include "ticket/signing_key.h"
+
+namespace einlass {
+
+struct EventDatabase {
+  Database db;
+  EventConfig event;
+};
+
+std::expected<EventDatabase, AdminError> open_event_database(const std::filesystem::path& path);
+
+// Every key that is not retired: what a kiosk provisioned now would trust.
+std::expected<Keyring, AdminError> load_keyring(Database& db, EventId event);
+
+// The key that signs new tickets.
+std::expected<std::pair<KeyId, SigningKey>, AdminError> load_signing_key(Database& db);
+
+// "cannot read event.db: <what storage said>"
+AdminError storage_failure(const std::filesystem::path& path, const StorageError& error);
+
+}  // namespace einlass

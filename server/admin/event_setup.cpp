@@ -1,0 +1,47 @@
+#include "admin/event_setup.h"
+
+#include "admin/event_database.h"
+#include "event/event_calendar.h"
+#include "storage/event_repository.h"
+#include "storage/key_repository.h"
+#include "ticket/signing_key.h"
+
+namespace einlass {
+
+std::expected<EventConfig, AdminError> init_event(const std::filesystem::path& path,
+                                                  const NewEvent& request, EventId event_id,
+                                                  Timestamp now) {
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) {
+    return std::unexpected(AdminError{path.string() +
+                                      ": already exists; 'init' creates a new event database and "
+                                      "never overwrites one"});
+  }
+  if (request.name.empty()) return std::unexpected(AdminError{"--name: the event needs a name"});
+  EventConfig event;
+  event.id = event_id;
+  event.name = request.name;
+  event.first_day = request.first_day;
+  event.day_count = request.day_count;
+  event.time_zone = request.time_zone;
+  event.reentry = request.reentry;
+  if (auto calendar = EventCalendar::create(event); !calendar) {
+    return std::unexpected(AdminError{calendar.error()});
+  }
+
+  auto db = Database::open(path, DatabaseKind::server);
+  if (!db) return std::unexpected(storage_failure(path, db.error()));
+  if (auto saved = EventRepository{*db}.save(event); !saved) {
+    return std::unexpected(storage_failure(path, saved.error()));
+  }
+  const auto key = SigningKey::generate();
+  KeyRepository keys{*db};
+  auto id = keys.next_free_key_id();
+  if (!id) return std::unexpected(storage_failure(path, id.error()));
+  if (auto added = keys.add_signing_key(*id, key.to_pem(), key.public_key(), now); !added) {
+    return std::unexpected(storage_failure(path, added.error()));
+  }
+  return event;
+}
+
+}  // namespace einlass

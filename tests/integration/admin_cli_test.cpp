@@ -1,0 +1,202 @@
+// einlass-admin as organisers use it: a real process on a real SQLite file in a temp folder.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "process.h"
+#include "support/temp_dir.h"
+
+using einlass::test::ProcessResult;
+using einlass::test::run_process;
+using einlass::test::TempDir;
+
+namespace {
+
+const std::string kAdmin = EINLASS_ADMIN_BINARY;
+
+ProcessResult admin(const TempDir& dir, std::vector<std::string> args) {
+  std::vector<std::string> argv{kAdmin, "--db", (dir / "event.db").string()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_process(argv);
+}
+
+void write_file(const std::filesystem::path& path, const std::string& content) {
+  std::ofstream{path, std::ios::binary} << content;
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in{text};
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+const char* kRegistrations =
+    "id,name,organisation,email,category,days\n"
+    "R-1,Anna-Lena Müller,Landesamt für Digitalisierung,anna@example.org,Teilnehmer,\n"
+    "R-2,Jürgen Weiß,Bundesministerium des Innern,juergen@example.org,Referent,1\n"
+    "R-3,Özlem Yıldız,Stadt Halle (Saale),oezlem@example.org,Presse,2\n";
+
+void init_event(const TempDir& dir) {
+  const auto r = admin(dir, {"init", "--name", "Digitale Verwaltung 2026", "--first-day",
+                             "2026-03-28", "--days", "2"});
+  REQUIRE(r.exit_code == 0);
+}
+
+void import_sample(const TempDir& dir) {
+  write_file(dir / "reg.csv", kRegistrations);
+  const auto r = admin(dir, {"import", (dir / "reg.csv").string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+}
+
+}  // namespace
+
+TEST_CASE("init, import, tickets and verify admit a registered attendee on a valid day",
+          "[integration][admin]") {
+  TempDir dir;
+  init_event(dir);
+  import_sample(dir);
+  const auto tickets = admin(dir, {"tickets", "--format", "text"});
+  REQUIRE(tickets.exit_code == 0);
+  const auto codes = lines(tickets.out);
+  REQUIRE(codes.size() == 3);
+  CHECK(codes[0].starts_with("EINLASS:"));
+
+  const auto verdict = admin(dir, {"verify", codes[0], "--at", "2026-03-28T09:15"});
+  INFO(verdict.out << verdict.err);
+  REQUIRE(verdict.exit_code == 0);
+  const auto json = nlohmann::json::parse(verdict.out);
+  CHECK(json["verdict"] == "admit");
+  CHECK(json["reason"].is_null());
+  CHECK(json["ticket"]["ticket_id"] == "T000001");
+  CHECK(json["ticket"]["name"] == "Anna-Lena Müller");
+  CHECK(json["message_de"].get<std::string>().find("Anna-Lena Müller") != std::string::npos);
+}
+
+TEST_CASE("verify refuses a day-1 ticket on day 2 with wrong_day and exit code 3",
+          "[integration][admin]") {
+  TempDir dir;
+  init_event(dir);
+  import_sample(dir);
+  const auto codes = lines(admin(dir, {"tickets", "--format", "text"}).out);
+  const auto verdict = admin(dir, {"verify", codes[1], "--at", "2026-03-29T10:00"});
+  CHECK(verdict.exit_code == 3);
+  const auto json = nlohmann::json::parse(verdict.out);
+  CHECK(json["verdict"] == "refuse");
+  CHECK(json["reason"] == "wrong_day");
+}
+
+TEST_CASE("verify says a product barcode is not a ticket for this event",
+          "[integration][admin]") {
+  TempDir dir;
+  init_event(dir);
+  const auto verdict = admin(dir, {"verify", "4006381333931", "--at", "2026-03-28T09:00"});
+  CHECK(verdict.exit_code == 3);
+  const auto json = nlohmann::json::parse(verdict.out);
+  CHECK(json["reason"] == "invalid");
+  CHECK(json["message_en"].get<std::string>().find("Digitale Verwaltung 2026") !=
+        std::string::npos);
+  CHECK(json["ticket"].is_null());
+}
+
+TEST_CASE("a CSV with bad rows imports nothing and names every bad line and field",
+          "[integration][admin]") {
+  TempDir dir;
+  init_event(dir);
+  write_file(dir / "bad.csv",
+             "id,name,organisation,email,category,days\n"
+             "R-1,Anna,Amt,a@example.org,Teilnehmer,\n"
+             "R-2,Bernd,Amt,b@example.org,Gast,\n"
+             "R-3,Clara,Amt,c@example.org,Teilnehmer,7\n");
+  const auto r = admin(dir, {"import", (dir / "bad.csv").string()});
+  CHECK(r.exit_code != 0);
+  CHECK(r.err.find("bad.csv:3") != std::string::npos);
+  CHECK(r.err.find("category") != std::string::npos);
+  CHECK(r.err.find("bad.csv:4") != std::string::npos);
+  CHECK(r.err.find("days") != std::string::npos);
+  CHECK(lines(admin(dir, {"tickets", "--format", "text"}).out).empty());
+}
+
+TEST_CASE("re-importing the same registrations updates them instead of duplicating",
+          "[integration][admin]") {
+  TempDir dir;
+  init_event(dir);
+  import_sample(dir);
+  write_file(dir / "reg.csv", std::string{kRegistrations} +
+                                  "R-4,Marie Schröder,IT-Dienstleistungszentrum,m@example.org,"
+                                  "Aussteller,\n");
+  const auto r = admin(dir, {"import", (dir / "reg.csv").string()});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("1 added") != std::string::npos);
+  CHECK(r.out.find("3 unchanged") != std::string::npos);
+  CHECK(lines(admin(dir, {"tickets", "--format", "text"}).out).size() == 4);
+}
+
+TEST_CASE("tickets --out writes a PDF and a PNG per ticket", "[integration][admin]") {
+  TempDir dir;
+  init_event(dir);
+  import_sample(dir);
+  const auto r = admin(dir, {"tickets", "--out", (dir / "out").string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  for (const char* name : {"T000001.pdf", "T000001.png", "T000003.pdf", "T000003.png"}) {
+    CHECK(std::filesystem::file_size(dir / "out" / name) > 1000);
+  }
+}
+
+TEST_CASE("a cancelled registration is refused as canceled and gets no new ticket",
+          "[integration][admin]") {
+  TempDir dir;
+  init_event(dir);
+  import_sample(dir);
+  const auto codes = lines(admin(dir, {"tickets", "--format", "text"}).out);
+  REQUIRE(admin(dir, {"cancel", "T000002"}).exit_code == 0);
+  const auto json =
+      nlohmann::json::parse(admin(dir, {"verify", codes[1], "--at", "2026-03-28T09:00"}).out);
+  CHECK(json["reason"] == "canceled");
+  CHECK(lines(admin(dir, {"tickets", "--format", "text"}).out).size() == 2);
+}
+
+TEST_CASE("retiring a key makes its tickets unknown_key while a rotated key keeps them valid",
+          "[integration][admin]") {
+  TempDir dir;
+  init_event(dir);
+  import_sample(dir);
+  const auto old_codes = lines(admin(dir, {"tickets", "--format", "text"}).out);
+  REQUIRE(admin(dir, {"keys", "rotate"}).exit_code == 0);
+  const auto new_codes = lines(admin(dir, {"tickets", "--format", "text"}).out);
+  CHECK(old_codes[0] != new_codes[0]);
+  auto verdict = [&](const std::string& code) {
+    return nlohmann::json::parse(admin(dir, {"verify", code, "--at", "2026-03-28T09:00"}).out);
+  };
+  CHECK(verdict(old_codes[0])["verdict"] == "admit");
+  REQUIRE(admin(dir, {"keys", "retire", "1"}).exit_code == 0);
+  CHECK(verdict(old_codes[0])["reason"] == "unknown_key");
+  CHECK(verdict(new_codes[0])["verdict"] == "admit");
+}
+
+TEST_CASE("init never overwrites an existing database", "[integration][admin]") {
+  TempDir dir;
+  init_event(dir);
+  const auto again = admin(dir, {"init", "--name", "X", "--first-day", "2026-03-28"});
+  CHECK(again.exit_code != 0);
+  CHECK(again.err.find("already exists") != std::string::npos);
+}
+
+TEST_CASE("commands on a missing database or with bad arguments fail with a clear message",
+          "[integration][admin]") {
+  TempDir dir;
+  const auto missing = admin(dir, {"tickets", "--format", "text"});
+  CHECK(missing.exit_code != 0);
+  CHECK(missing.err.find("event.db") != std::string::npos);
+  const auto bad_date = admin(dir, {"init", "--name", "X", "--first-day", "2026-02-30"});
+  CHECK(bad_date.exit_code != 0);
+  CHECK(bad_date.err.find("2026-02-30") != std::string::npos);
+  const auto bad_zone =
+      admin(dir, {"init", "--name", "X", "--first-day", "2026-03-28", "--time-zone", "Mars/Base"});
+  CHECK(bad_zone.exit_code != 0);
+  CHECK(bad_zone.err.find("Mars/Base") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir / "event.db"));
+}
