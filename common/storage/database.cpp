@@ -109,6 +109,7 @@ void migrate(SQLite::Database& db, DatabaseKind kind, const std::filesystem::pat
     // Another process may have migrated between our check and our lock: look again, locked.
     if (pragma_int(db, "user_version") >= m.version) continue;
     check_identity(db, path, kind);
+    if (m.shared_sql != nullptr) db.exec(m.shared_sql);
     db.exec(m.sql);
     db.exec("PRAGMA application_id = " + std::to_string(sd::application_id(kind)));
     db.exec("PRAGMA user_version = " + std::to_string(m.version));

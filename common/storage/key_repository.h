@@ -17,8 +17,8 @@ namespace einlass {
 struct StoredKey {
   KeyId id = 0;
   Ed25519PublicKey public_key{};
-  std::string private_pem;              // server only; empty on a kiosk
-  Timestamp created{};                  // server only; the epoch on a kiosk
+  std::string private_pem;  // server only; empty on a kiosk
+  Timestamp created{};      // server only; the epoch on a kiosk
   // Server only. A retired key signs nothing and leaves every keyring: its tickets become
   // unknown_key. (Rotation keeps old keys unretired so their tickets stay valid.)
   std::optional<Timestamp> retired_at;

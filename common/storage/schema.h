@@ -10,7 +10,8 @@ namespace einlass::storage_detail {
 
 struct Migration {
   int version;
-  const char* sql;
+  const char* shared_sql;  // tables both kinds hold (nullptr: none)
+  const char* sql;         // this kind's own tables
 };
 
 std::span<const Migration> server_migrations();

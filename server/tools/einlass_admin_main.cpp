@@ -25,7 +25,9 @@ int fail(const AdminError& error) {
   return error.exit_code;
 }
 
-int fail(std::string message) { return fail(AdminError{std::move(message)}); }
+int fail(std::string message) {
+  return fail(AdminError{std::move(message)});
+}
 
 EventId random_event_id() {
   std::random_device entropy;
@@ -96,8 +98,9 @@ int run_tickets(const Options& o) {
   std::cout << "wrote " << *files << " file(s) for " << issued->size() << " ticket(s) to "
             << o.out_dir << '\n';
   if (bare > 0) {
-    std::cout << bare << " ticket(s) carry no name (too long for the code); kiosks print their "
-                         "badge from the synced record\n";
+    std::cout << bare
+              << " ticket(s) carry no name (too long for the code); kiosks print their "
+                 "badge from the synced record\n";
   }
   return 0;
 }
@@ -155,8 +158,7 @@ int run_keys_list(const Options& o) {
   if (!keys) return fail(storage_failure(o.db, keys.error()));
   for (const auto& key : *keys) {
     std::cout << "key " << int(key.id) << "  created " << format_utc(key.created)
-              << (key.retired() ? "  retired " + format_utc(*key.retired_at) : "  active")
-              << '\n';
+              << (key.retired() ? "  retired " + format_utc(*key.retired_at) : "  active") << '\n';
   }
   return 0;
 }
@@ -201,7 +203,9 @@ int main(int argc, char** argv) {
   auto* init = app.add_subcommand("init", "Create an event and its signing key in a new database");
   init->add_option("--name", o.name, "Event name")->required();
   init->add_option("--first-day", o.first_day, "First day, YYYY-MM-DD")->required();
-  init->add_option("--days", o.days, "Number of days")->check(CLI::Range(1, 32))->capture_default_str();
+  init->add_option("--days", o.days, "Number of days")
+      ->check(CLI::Range(1, 32))
+      ->capture_default_str();
   init->add_option("--time-zone", o.time_zone, "IANA time zone")->capture_default_str();
   init->add_option("--reentry", o.reentry, "Re-entry after an exit scan: allow or deny")
       ->check(CLI::IsMember({"allow", "deny"}))
@@ -235,7 +239,8 @@ int main(int argc, char** argv) {
   keys->require_subcommand(1);
   auto* keys_list = keys->add_subcommand("list", "List keys");
   auto* keys_rotate = keys->add_subcommand("rotate", "Add a key that signs new tickets");
-  auto* keys_retire = keys->add_subcommand("retire", "Retire a key: its tickets become unknown_key");
+  auto* keys_retire =
+      keys->add_subcommand("retire", "Retire a key: its tickets become unknown_key");
   keys_retire->add_option("ID", o.key_id, "Key id")->required();
 
   CLI11_PARSE(app, argc, argv);

@@ -88,8 +88,7 @@ TEST_CASE("verify refuses a day-1 ticket on day 2 with wrong_day and exit code 3
   CHECK(json["reason"] == "wrong_day");
 }
 
-TEST_CASE("verify says a product barcode is not a ticket for this event",
-          "[integration][admin]") {
+TEST_CASE("verify says a product barcode is not a ticket for this event", "[integration][admin]") {
   TempDir dir;
   init_event(dir);
   const auto verdict = admin(dir, {"verify", "4006381333931", "--at", "2026-03-28T09:00"});
