@@ -1,5 +1,6 @@
 // einlass-admin: the organisers' command line. Parses options, calls server/admin, prints.
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <iostream>
 #include <random>
 
@@ -11,6 +12,7 @@
 #include "admin/ticket_issuing.h"
 #include "admin/time_argument.h"
 #include "storage/attendee_repository.h"
+#include "storage/audit_repository.h"
 #include "storage/key_repository.h"
 #include "storage/revocation_repository.h"
 
@@ -27,6 +29,23 @@ int fail(const AdminError& error) {
 
 int fail(std::string message) {
   return fail(AdminError{std::move(message)});
+}
+
+// Who ran the command, for the audit trail: the login behind sudo, else the user.
+std::string operator_name() {
+  for (const char* var : {"SUDO_USER", "USER", "LOGNAME"}) {
+    if (const char* value = std::getenv(var); value != nullptr && *value != '\0') return value;
+  }
+  return "einlass-admin";
+}
+
+// Writes the audit entry for an organiser's change; a failure is reported, not hidden.
+int audited(Database& db, const std::string& action, const std::string& subject,
+            const std::string& why) {
+  auto written = AuditRepository{db}.append(
+      {0, SystemClock{}.now(), "cli:" + operator_name(), action, subject, why});
+  if (!written) return fail(storage_failure(db.path(), written.error()));
+  return 0;
 }
 
 EventId random_event_id() {
@@ -136,7 +155,10 @@ int run_status_change(const Options& o, AttendeeStatus status) {
   if (!changed) return fail(storage_failure(o.db, changed.error()));
   if (!*changed) return fail(format_ticket_id(*id) + ": no such ticket");
   std::cout << format_ticket_id(*id) << ": " << to_string(status) << '\n';
-  return 0;
+  const std::string action = status == AttendeeStatus::active     ? "reactivate"
+                             : status == AttendeeStatus::canceled ? "cancel"
+                                                                  : "block";
+  return audited(opened->db, action, format_ticket_id(*id), o.reason);
 }
 
 int run_revoke(const Options& o) {
@@ -148,7 +170,7 @@ int run_revoke(const Options& o) {
   auto revoked = RevocationRepository{opened->db}.revoke(*id, SystemClock{}.now(), o.reason);
   if (!revoked) return fail(storage_failure(o.db, revoked.error()));
   std::cout << format_ticket_id(*id) << (*revoked ? ": revoked\n" : ": was already revoked\n");
-  return 0;
+  return *revoked ? audited(opened->db, "revoke", format_ticket_id(*id), o.reason) : 0;
 }
 
 int run_keys_list(const Options& o) {
@@ -177,7 +199,7 @@ int run_keys_rotate(const Options& o) {
   std::cout << "key " << int(*id)
             << " now signs new tickets; tickets signed with older keys stay valid until those "
                "keys are retired\n";
-  return 0;
+  return audited(opened->db, "rotate_key", "key " + std::to_string(*id), "");
 }
 
 int run_keys_retire(const Options& o) {
@@ -189,6 +211,18 @@ int run_keys_retire(const Options& o) {
   if (!retired) return fail(storage_failure(o.db, retired.error()));
   if (!*retired) return fail("key " + std::to_string(o.key_id) + ": no such key");
   std::cout << "key " << o.key_id << " retired: tickets signed with it are now unknown_key\n";
+  return audited(opened->db, "retire_key", "key " + std::to_string(o.key_id), "");
+}
+
+int run_audit(const Options& o) {
+  auto opened = open_event_database(o.db);
+  if (!opened) return fail(opened.error());
+  auto entries = AuditRepository{opened->db}.all();
+  if (!entries) return fail(storage_failure(o.db, entries.error()));
+  for (const auto& e : *entries) {
+    std::cout << format_utc(e.at) << "  " << e.who << "  " << e.action << "  " << e.subject
+              << (e.why.empty() ? "" : "  \"" + e.why + "\"") << '\n';
+  }
   return 0;
 }
 
@@ -227,10 +261,13 @@ int main(int argc, char** argv) {
 
   auto* cancel = app.add_subcommand("cancel", "Cancel a registration");
   cancel->add_option("TICKET", o.ticket, "Ticket id, e.g. T000042")->required();
+  cancel->add_option("--reason", o.reason, "Why (goes into the audit log)");
   auto* block = app.add_subcommand("block", "Block an attendee from entry");
   block->add_option("TICKET", o.ticket, "Ticket id")->required();
+  block->add_option("--reason", o.reason, "Why (goes into the audit log)");
   auto* reactivate = app.add_subcommand("reactivate", "Undo a cancellation or block");
   reactivate->add_option("TICKET", o.ticket, "Ticket id")->required();
+  reactivate->add_option("--reason", o.reason, "Why (goes into the audit log)");
   auto* revoke = app.add_subcommand("revoke", "Revoke a ticket (kiosks refuse it once synced)");
   revoke->add_option("TICKET", o.ticket, "Ticket id")->required();
   revoke->add_option("--reason", o.reason, "Why")->required();
@@ -238,6 +275,7 @@ int main(int argc, char** argv) {
   auto* keys = app.add_subcommand("keys", "Ticket signing keys");
   keys->require_subcommand(1);
   auto* keys_list = keys->add_subcommand("list", "List keys");
+  auto* audit = app.add_subcommand("audit", "Print the audit log, oldest first");
   auto* keys_rotate = keys->add_subcommand("rotate", "Add a key that signs new tickets");
   auto* keys_retire =
       keys->add_subcommand("retire", "Retire a key: its tickets become unknown_key");
@@ -254,6 +292,7 @@ int main(int argc, char** argv) {
   if (*reactivate) return run_status_change(o, AttendeeStatus::active);
   if (*revoke) return run_revoke(o);
   if (*keys_list) return run_keys_list(o);
+  if (*audit) return run_audit(o);
   if (*keys_rotate) return run_keys_rotate(o);
   if (*keys_retire) return run_keys_retire(o);
   return 2;

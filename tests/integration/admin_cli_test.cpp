@@ -199,3 +199,32 @@ TEST_CASE("commands on a missing database or with bad arguments fail with a clea
   CHECK(bad_zone.err.find("Mars/Base") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir / "event.db"));
 }
+
+TEST_CASE("revocations, cancellations and key changes land in the audit log with who and why",
+          "[integration][admin]") {
+  TempDir dir;
+  init_event(dir);
+  import_sample(dir);
+  REQUIRE(admin(dir, {"revoke", "T000001", "--reason", "ticket reported stolen"}).exit_code == 0);
+  REQUIRE(admin(dir, {"cancel", "T000002", "--reason", "registration withdrawn"}).exit_code == 0);
+  REQUIRE(admin(dir, {"keys", "rotate"}).exit_code == 0);
+  const auto audit = admin(dir, {"audit"});
+  REQUIRE(audit.exit_code == 0);
+  const auto entries = lines(audit.out);
+  REQUIRE(entries.size() == 3);
+  CHECK(entries[0].find("revoke  T000001  \"ticket reported stolen\"") != std::string::npos);
+  CHECK(entries[0].find("cli:") != std::string::npos);
+  CHECK(entries[1].find("cancel  T000002  \"registration withdrawn\"") != std::string::npos);
+  CHECK(entries[2].find("rotate_key  key 2") != std::string::npos);
+}
+
+TEST_CASE("a revoked ticket is refused as revoked", "[integration][admin]") {
+  TempDir dir;
+  init_event(dir);
+  import_sample(dir);
+  const auto codes = lines(admin(dir, {"tickets", "--format", "text"}).out);
+  REQUIRE(admin(dir, {"revoke", "T000001", "--reason", "lost"}).exit_code == 0);
+  const auto json =
+      nlohmann::json::parse(admin(dir, {"verify", codes[0], "--at", "2026-03-28T09:00"}).out);
+  CHECK(json["reason"] == "revoked");
+}
