@@ -1,5 +1,6 @@
 #include "event/event_config.h"
 
+#include "base/text.h"
 #include "event/attendee.h"
 
 namespace einlass {
@@ -20,17 +21,6 @@ const Category* find_category(const EventConfig& event, CategoryCode code) {
   }
   return nullptr;
 }
-
-namespace {
-bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
-}  // namespace
 
 const Category* find_category(const EventConfig& event, std::string_view slug_or_label) {
   for (const auto& c : event.categories) {

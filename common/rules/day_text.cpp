@@ -1,17 +1,9 @@
 #include "rules/day_text.h"
 
-#include <cstdio>
-
+#include "base/date_text.h"
 #include "event/event_config.h"
 
 namespace einlass::rules_text {
-
-std::string iso_date(std::chrono::year_month_day date) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-  return buf;
-}
 
 std::string day_numbers(DayMask days, const EventCalendar& calendar) {
   std::string out;
@@ -24,7 +16,7 @@ std::string day_numbers(DayMask days, const EventCalendar& calendar) {
 }
 
 std::string local_stamp(Timestamp t, const EventCalendar& calendar) {
-  return iso_date(calendar.local_date(t)) + " " + calendar.local_time_text(t);
+  return format_iso_date(calendar.local_date(t)) + " " + calendar.local_time_text(t);
 }
 
 }  // namespace einlass::rules_text

@@ -8,8 +8,6 @@
 
 namespace einlass::rules_text {
 
-// "2026-03-28"
-std::string iso_date(std::chrono::year_month_day date);
 // "1, 2" (the event days set in `days`, within the event) or "none"
 std::string day_numbers(DayMask days, const EventCalendar& calendar);
 // "2026-03-28 12:00" in the event's zone

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/date_text.h"
 #include "eventlog/merge.h"
 #include "rules/day_text.h"
 
@@ -12,7 +13,6 @@ namespace einlass {
 namespace {
 
 using rules_text::day_numbers;
-using rules_text::iso_date;
 using rules_text::local_stamp;
 
 // The ticket's fields, overridden by the replica's record where there is one: the record is what
@@ -57,9 +57,9 @@ std::string category_list(const Entrance& entrance) {
 
 std::string outside_event(Timestamp scan_time, const EventCalendar& calendar) {
   return "scanned " + local_stamp(scan_time, calendar) + " local, outside the event (" +
-         iso_date(calendar.date_of_day(1)) + " to " +
-         iso_date(calendar.date_of_day(calendar.day_count())) + ", " + calendar.time_zone_name() +
-         ")";
+         format_iso_date(calendar.date_of_day(1)) + " to " +
+         format_iso_date(calendar.date_of_day(calendar.day_count())) + ", " +
+         calendar.time_zone_name() + ")";
 }
 
 std::string where_and_when(const AdmissionEvent& e, const EventCalendar& calendar) {
@@ -108,7 +108,8 @@ Decision decide(const Ticket& ticket, const ReplicaFacts& facts,
   if (!has_day(d.days, *day)) {
     return refuse(std::move(d), Reason::wrong_day,
                   id + " is valid on day(s) " + day_numbers(d.days, calendar) + ", not on day " +
-                      std::to_string(*day) + " (" + iso_date(calendar.date_of_day(*day)) + ")");
+                      std::to_string(*day) + " (" + format_iso_date(calendar.date_of_day(*day)) +
+                      ")");
   }
   if (d.valid_from && scan_time < *d.valid_from) {
     return refuse(std::move(d), Reason::not_yet,

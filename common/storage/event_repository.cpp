@@ -1,8 +1,6 @@
 #include "storage/event_repository.h"
 
-#include <charconv>
-#include <cstdio>
-
+#include "base/date_text.h"
 #include "storage/column_codes.h"
 #include "storage/sql_support.h"
 
@@ -12,30 +10,10 @@ namespace sd = storage_detail;
 
 namespace {
 
-std::string iso_date(std::chrono::year_month_day d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(d.year()), unsigned(d.month()),
-                unsigned(d.day()));
-  return buf;
-}
-
 std::chrono::year_month_day date_from_column(std::string_view text) {
-  int y = 0;
-  unsigned m = 0;
-  unsigned d = 0;
-  const char* end = text.data() + text.size();
-  auto part = [&](const char* from, std::size_t len, auto& out) {
-    return from + len <= end && std::from_chars(from, from + len, out).ptr == from + len;
-  };
-  const char* p = text.data();
-  const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-';
-  if (shaped && part(p, 4, y) && part(p + 5, 2, m) && part(p + 8, 2, d)) {
-    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},
-                                          std::chrono::day{d}};
-    if (ymd.ok()) return ymd;
-  }
-  sd::fail(StorageError::Kind::corrupt,
-           "stored first day '" + std::string(text) + "' is not a date");
+  auto date = parse_iso_date(text);
+  if (!date) sd::fail(StorageError::Kind::corrupt, "stored first day: " + date.error());
+  return *date;
 }
 
 }  // namespace
@@ -56,7 +34,7 @@ StorageResult<void> EventRepository::save(const EventConfig& event) {
         .bind(1, std::int64_t{event.id})
         .bind(2, event.name)
         .bind(3, event.time_zone)
-        .bind(4, iso_date(event.first_day))
+        .bind(4, format_iso_date(event.first_day))
         .bind(5, std::int64_t{event.day_count})
         .bind(6, sd::to_column(event.reentry))
         .exec();

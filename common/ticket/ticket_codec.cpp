@@ -36,47 +36,6 @@ constexpr std::int64_t kMsPerMinute = 60'000;
   std::abort();
 }
 
-// Control characters (C0, DEL, C1) have no place on a badge and could disturb printers and logs.
-bool is_printable(char32_t c) {
-  return c >= 0x20 && !(c >= 0x7F && c <= 0x9F);
-}
-
-// Requires valid UTF-8.
-std::u32string code_points(std::string_view utf8) {
-  std::u32string out;
-  std::size_t i = 0;
-  while (i < utf8.size()) {
-    const auto c = static_cast<unsigned char>(utf8[i]);
-    const std::size_t extra = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
-    char32_t cp = extra == 0 ? c : c & (0x3Fu >> extra);
-    for (std::size_t k = 1; k <= extra; ++k) {
-      cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3Fu);
-    }
-    out.push_back(cp);
-    i += extra + 1;
-  }
-  return out;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  auto put = [&out](char32_t byte) { out.push_back(static_cast<char>(byte)); };
-  if (cp < 0x80) {
-    put(cp);
-  } else if (cp < 0x800) {
-    put(0xC0 | (cp >> 6));
-    put(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    put(0xE0 | (cp >> 12));
-    put(0x80 | ((cp >> 6) & 0x3F));
-    put(0x80 | (cp & 0x3F));
-  } else {
-    put(0xF0 | (cp >> 18));
-    put(0x80 | ((cp >> 12) & 0x3F));
-    put(0x80 | ((cp >> 6) & 0x3F));
-    put(0x80 | (cp & 0x3F));
-  }
-}
-
 struct PackedText {
   std::string bytes;
   bool latin1 = false;
@@ -84,7 +43,7 @@ struct PackedText {
 
 // Requires valid UTF-8.
 PackedText pack(std::string_view utf8) {
-  const std::u32string cps = code_points(utf8);
+  const std::u32string cps = decode_utf8(utf8).value();
   if (std::any_of(cps.begin(), cps.end(), [](char32_t c) { return c > 0xFF; })) {
     return {std::string{utf8}, false};
   }
@@ -95,8 +54,7 @@ PackedText pack(std::string_view utf8) {
 
 std::expected<void, std::string> check_text(std::string_view utf8, const char* field) {
   if (!is_valid_utf8(utf8)) return std::unexpected(std::string{field} + " is not valid UTF-8");
-  const std::u32string cps = code_points(utf8);
-  if (!std::all_of(cps.begin(), cps.end(), is_printable)) {
+  if (contains_control_character(utf8)) {
     return std::unexpected(std::string{field} + " contains a control character");
   }
   const std::size_t size = pack(utf8).bytes.size();
@@ -223,7 +181,7 @@ std::string read_text(Reader& in, bool latin1, const char* field) {
   std::string out;
   if (latin1) {
     for (std::uint8_t b : raw) {
-      if (!is_printable(b)) {
+      if (is_control_character(b)) {
         in.fail(std::string{field} + " contains a control character");
         return {};
       }
@@ -232,16 +190,16 @@ std::string read_text(Reader& in, bool latin1, const char* field) {
     return out;
   }
   out.assign(raw.begin(), raw.end());
-  if (!is_valid_utf8(out)) {
+  const std::optional<std::u32string> cps = decode_utf8(out);
+  if (!cps) {
     in.fail(std::string{field} + " is not valid UTF-8");
     return {};
   }
-  const std::u32string cps = code_points(out);
-  if (!std::all_of(cps.begin(), cps.end(), is_printable)) {
+  if (std::any_of(cps->begin(), cps->end(), is_control_character)) {
     in.fail(std::string{field} + " contains a control character");
     return {};
   }
-  if (std::none_of(cps.begin(), cps.end(), [](char32_t c) { return c > 0xFF; })) {
+  if (std::none_of(cps->begin(), cps->end(), [](char32_t c) { return c > 0xFF; })) {
     in.fail(std::string{field} + " is UTF-8 but fits Latin-1 (not canonical)");
     return {};
   }
@@ -312,24 +270,12 @@ bool only_digits(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-char ascii_upper(char c) {
-  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-}
-
-bool starts_with_ignoring_case(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (ascii_upper(s[i]) != ascii_upper(prefix[i])) return false;
-  }
-  return true;
-}
-
 TicketError not_a_ticket(std::string_view text) {
   std::string what;
   if (only_digits(text)) {
     what = "only digits: a product or other barcode";
-  } else if (starts_with_ignoring_case(text, "http://") ||
-             starts_with_ignoring_case(text, "https://")) {
+  } else if (starts_with_ignoring_ascii_case(text, "http://") ||
+             starts_with_ignoring_ascii_case(text, "https://")) {
     what = "a web address";
   } else {
     what = "text without the ticket prefix";
@@ -390,7 +336,7 @@ std::expected<UnverifiedTicket, TicketError> parse_ticket(std::string_view scann
   const std::string_view text = trim(scanned);
   if (text.empty()) return std::unexpected(TicketError{TicketProblem::not_a_ticket, "empty scan"});
   if (!text.starts_with(kTicketPrefix)) {
-    if (starts_with_ignoring_case(text, kTicketPrefix)) {
+    if (starts_with_ignoring_ascii_case(text, kTicketPrefix)) {
       return std::unexpected(malformed(
           "read in lower case; tickets are upper case (check the scanner's letter case setting)"));
     }

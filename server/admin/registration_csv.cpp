@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "admin/csv_reader.h"
+#include "base/date_text.h"
 #include "base/text.h"
 
 namespace einlass {
@@ -57,16 +58,6 @@ constexpr std::string_view kKnownColumns =
     "id, name, organisation, email, category, days (German: Kennung, Name, Beh\xC3\xB6rde, "
     "E-Mail, Kategorie, Tage)";
 
-char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
-}
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](char c) { return ascii_lower(c); });
-  return out;
-}
-
 // "E-Mail-Adresse" -> "emailadresse", "BEHÖRDE" -> "behörde": case, spaces, '-', '_' and '.'
 // do not matter in header names.
 std::string normalize_header(std::string_view raw) {
@@ -93,7 +84,7 @@ std::string fold_spaces(std::string_view raw) {
   std::string out;
   bool pending_space = false;
   for (const char c : trim(raw)) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+    if (is_blank(c)) {
       pending_space = true;
       continue;
     }
@@ -110,13 +101,6 @@ bool looks_like_email(std::string_view s) {
   if (s.find('@', at + 1) != std::string_view::npos) return false;
   return std::none_of(s.begin(), s.end(),
                       [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
-}
-
-std::string format_date(std::chrono::year_month_day d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(d.year()), unsigned(d.month()),
-                unsigned(d.day()));
-  return buf;
 }
 
 template <class T>
@@ -161,7 +145,7 @@ std::expected<DayMask, std::string> parse_days(std::string_view cell, const Even
   const auto last_date =
       std::chrono::year_month_day{first + std::chrono::days{event.day_count - 1}};
   const std::string range = "days 1 to " + std::to_string(event.day_count) + ", " +
-                            format_date(event.first_day) + " to " + format_date(last_date);
+                            format_iso_date(event.first_day) + " to " + format_iso_date(last_date);
   DayMask mask = 0;
   std::size_t start = 0;
   while (start <= text.size()) {
@@ -179,7 +163,8 @@ std::expected<DayMask, std::string> parse_days(std::string_view cell, const Even
       if (!date->ok()) return std::unexpected("'" + std::string(token) + "' is not a valid date");
       const auto offset = (std::chrono::sys_days{*date} - first).count();
       if (offset < 0 || offset >= event.day_count) {
-        return std::unexpected(format_date(*date) + " is not a day of the event (" + range + ")");
+        return std::unexpected(format_iso_date(*date) + " is not a day of the event (" + range +
+                               ")");
       }
       day = static_cast<int>(offset) + 1;
     } else {
