@@ -59,18 +59,23 @@ std::chrono::year_month_day EventCalendar::date_of_day(int day) const {
 
 Timestamp EventCalendar::start_of_day(int day) const {
   assert(day >= 1 && day <= day_count_);
-  return local_midnight(first_ + std::chrono::days{day - 1});
+  return at_local_time(std::chrono::year_month_day{first_ + std::chrono::days{day - 1}},
+                       std::chrono::seconds{0});
 }
 
 Timestamp EventCalendar::end_of_day(int day) const {
   assert(day >= 1 && day <= day_count_);
-  return local_midnight(first_ + std::chrono::days{day});
+  return at_local_time(std::chrono::year_month_day{first_ + std::chrono::days{day}},
+                       std::chrono::seconds{0});
 }
 
-Timestamp EventCalendar::local_midnight(sys_days local_date) const {
-  const date::local_days local{date::days{local_date.time_since_epoch().count()}};
-  // Where midnight does not exist (a zone that springs forward at 00:00) the day starts at the
-  // transition; where it exists twice, at the first one.
+Timestamp EventCalendar::at_local_time(std::chrono::year_month_day date,
+                                       std::chrono::seconds time_of_day) const {
+  const date::local_seconds local{date::days{sys_days{date}.time_since_epoch().count()} +
+                                  time_of_day};
+  // date/tz answers a nonexistent local time with the transition itself, whatever the choice;
+  // for an ambiguous one, earliest picks the first occurrence (a zone that repeats midnight
+  // starts its day at the first one).
   const auto sys = zone_->to_sys(local, date::choose::earliest);
   return std::chrono::time_point_cast<std::chrono::milliseconds>(sys);
 }

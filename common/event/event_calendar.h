@@ -34,6 +34,11 @@ class EventCalendar {
   // First instant of event day `day` and the first instant after it (local midnights).
   Timestamp start_of_day(int day) const;
   Timestamp end_of_day(int day) const;
+  // The instant of wall time `time_of_day` on local date `date` in the event's zone. A time
+  // skipped by a daylight-saving change is the instant of the change; a time that occurs twice
+  // is its first occurrence.
+  Timestamp at_local_time(std::chrono::year_month_day date, std::chrono::seconds time_of_day) const;
+
   // Local wall time at instant t, "09:12".
   std::string local_time_text(Timestamp t) const;
 
@@ -41,8 +46,6 @@ class EventCalendar {
   EventCalendar(const date::time_zone* zone, std::string zone_name, std::chrono::sys_days first,
                 int day_count)
       : zone_(zone), zone_name_(std::move(zone_name)), first_(first), day_count_(day_count) {}
-
-  Timestamp local_midnight(std::chrono::sys_days local_date) const;
 
   const date::time_zone* zone_;  // owned by the date library's tz database, lives forever
   std::string zone_name_;

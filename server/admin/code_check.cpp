@@ -1,7 +1,6 @@
 #include "admin/code_check.h"
 
 #include "admin/event_database.h"
-#include "event/event_calendar.h"
 #include "rules/decide.h"
 #include "rules/messages.h"
 #include "storage/admission_log.h"
@@ -56,17 +55,17 @@ nlohmann::json decision_json(const Decision& decision, const EventConfig& event,
 
 }  // namespace
 
-std::expected<nlohmann::json, AdminError> check_code(Database& db, const EventConfig& event,
-                                                     std::string_view code, Timestamp at,
-                                                     const Entrance& entrance) {
-  auto calendar = EventCalendar::create(event);
-  if (!calendar) return std::unexpected(AdminError{calendar.error()});
+std::expected<nlohmann::json, AdminError> check_code(EventDatabase& opened, std::string_view code,
+                                                     Timestamp at, const Entrance& entrance) {
+  Database& db = opened.db;
+  const EventConfig& event = opened.event;
+  const EventCalendar& calendar = opened.calendar;
   auto keyring = load_keyring(db, event.id);
   if (!keyring) return std::unexpected(keyring.error());
 
   auto ticket = verify_ticket(code, *keyring);
   if (!ticket) {
-    auto out = decision_json(refuse_unverified(ticket.error()), event, *calendar, at);
+    auto out = decision_json(refuse_unverified(ticket.error()), event, calendar, at);
     out["ticket"] = nullptr;
     out["problem"] = to_string(ticket.error().problem);
     return out;
@@ -83,9 +82,8 @@ std::expected<nlohmann::json, AdminError> check_code(Database& db, const EventCo
   auto history = AdmissionLog{db, clock}.events_for_ticket(ticket->ticket_id);
   if (!history) return std::unexpected(storage_failure(db.path(), history.error()));
 
-  const Decision decision =
-      decide(*ticket, facts, *history, at, entrance, *calendar, event.reentry);
-  auto out = decision_json(decision, event, *calendar, at);
+  const Decision decision = decide(*ticket, facts, *history, at, entrance, calendar, event.reentry);
+  auto out = decision_json(decision, event, calendar, at);
   out["ticket"] = ticket_json(*ticket, event);
   return out;
 }

@@ -5,10 +5,9 @@
 #include <string_view>
 
 #include "admin/admin_error.h"
+#include "admin/event_database.h"
 #include "base/time.h"
-#include "event/event_config.h"
 #include "rules/entrance.h"
-#include "storage/database.h"
 
 namespace einlass {
 
@@ -16,8 +15,7 @@ namespace einlass {
 // already uploaded. The JSON holds `verdict` ("admit"/"refuse"), `reason` (null or a code),
 // the attendee's message in German and English, the staff explanation and the ticket's fields
 // (null when the code did not verify).
-std::expected<nlohmann::json, AdminError> check_code(Database& db, const EventConfig& event,
-                                                     std::string_view code, Timestamp at,
-                                                     const Entrance& entrance);
+std::expected<nlohmann::json, AdminError> check_code(EventDatabase& opened, std::string_view code,
+                                                     Timestamp at, const Entrance& entrance);
 
 }  // namespace einlass

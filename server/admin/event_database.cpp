@@ -18,7 +18,9 @@ std::expected<EventDatabase, AdminError> open_event_database(const std::filesyst
     return std::unexpected(
         AdminError{path.string() + ": holds no event yet; create one with 'einlass-admin init'"});
   }
-  return EventDatabase{std::move(*db), std::move(**event)};
+  auto calendar = EventCalendar::create(**event);
+  if (!calendar) return std::unexpected(AdminError{path.string() + ": " + calendar.error()});
+  return EventDatabase{std::move(*db), std::move(**event), std::move(*calendar)};
 }
 
 std::expected<Keyring, AdminError> load_keyring(Database& db, EventId event) {
@@ -33,6 +35,17 @@ std::expected<Keyring, AdminError> load_keyring(Database& db, EventId event) {
     }
   }
   return keyring;
+}
+
+std::expected<KeyId, AdminError> add_new_signing_key(Database& db, Timestamp created) {
+  KeyRepository keys{db};
+  auto id = keys.next_free_key_id();
+  if (!id) return std::unexpected(storage_failure(db.path(), id.error()));
+  const auto key = SigningKey::generate();
+  if (auto added = keys.add_signing_key(*id, key.to_pem(), key.public_key(), created); !added) {
+    return std::unexpected(storage_failure(db.path(), added.error()));
+  }
+  return *id;
 }
 
 std::expected<std::pair<KeyId, SigningKey>, AdminError> load_signing_key(Database& db) {
