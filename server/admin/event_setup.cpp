@@ -3,8 +3,6 @@
 #include "admin/event_database.h"
 #include "event/event_calendar.h"
 #include "storage/event_repository.h"
-#include "storage/key_repository.h"
-#include "ticket/signing_key.h"
 
 namespace einlass {
 
@@ -29,17 +27,21 @@ std::expected<EventConfig, AdminError> init_event(const std::filesystem::path& p
     return std::unexpected(AdminError{calendar.error()});
   }
 
-  auto db = Database::open(path, DatabaseKind::server);
-  if (!db) return std::unexpected(storage_failure(path, db.error()));
-  if (auto saved = EventRepository{*db}.save(event); !saved) {
-    return std::unexpected(storage_failure(path, saved.error()));
-  }
-  const auto key = SigningKey::generate();
-  KeyRepository keys{*db};
-  auto id = keys.next_free_key_id();
-  if (!id) return std::unexpected(storage_failure(path, id.error()));
-  if (auto added = keys.add_signing_key(*id, key.to_pem(), key.public_key(), now); !added) {
-    return std::unexpected(storage_failure(path, added.error()));
+  auto created = [&]() -> std::expected<void, AdminError> {
+    auto db = Database::open(path, DatabaseKind::server);
+    if (!db) return std::unexpected(storage_failure(path, db.error()));
+    if (auto saved = EventRepository{*db}.save(event); !saved) {
+      return std::unexpected(storage_failure(path, saved.error()));
+    }
+    if (auto key = add_new_signing_key(*db, now); !key) return std::unexpected(key.error());
+    return {};
+  }();
+  if (!created) {
+    // A database without its event or key is of no use, and would block the next 'init'.
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      std::filesystem::remove(path.string() + suffix, ec);
+    }
+    return std::unexpected(created.error());
   }
   return event;
 }
