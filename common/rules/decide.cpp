@@ -7,6 +7,7 @@
 #include "base/date_text.h"
 #include "eventlog/merge.h"
 #include "rules/day_text.h"
+#include "rules/holder_fields.h"
 
 namespace einlass {
 
@@ -15,27 +16,13 @@ namespace {
 using rules_text::day_numbers;
 using rules_text::local_stamp;
 
-// The ticket's fields, overridden by the replica's record where there is one: the record is what
-// staff last changed (a new category, another day, a corrected name), the ticket only what was
-// true when it was issued.
 Decision start_decision(const Ticket& ticket, const ReplicaFacts& facts, Timestamp scan_time) {
   Decision d;
   d.ticket_id = ticket.ticket_id;
   d.scan_time = scan_time;
   d.valid_from = ticket.valid_from;
   d.valid_until = ticket.valid_until;
-  if (facts.attendee) {
-    assert(facts.attendee->ticket_id == ticket.ticket_id && "replica record of another ticket");
-    d.display_name = facts.attendee->display_name;
-    d.organisation = facts.attendee->organisation;
-    d.category = facts.attendee->category;
-    d.days = facts.attendee->days;
-  } else {
-    d.display_name = ticket.display_name;
-    d.organisation = ticket.organisation;
-    d.category = ticket.category;
-    d.days = ticket.days;
-  }
+  rules_detail::fill_holder_fields(d, facts, &ticket);
   return d;
 }
 

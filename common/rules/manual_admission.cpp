@@ -1,9 +1,8 @@
 #include "rules/manual_admission.h"
 
-#include <cassert>
-
 #include "base/text.h"
 #include "rules/day_text.h"
+#include "rules/holder_fields.h"
 
 namespace einlass {
 
@@ -40,19 +39,7 @@ std::expected<Decision, RulesError> manual_admission(TicketId ticket_id, std::st
   d.ticket_id = ticket_id;
   d.scan_time = at;
   d.event_day = *day;
-  if (facts.attendee) {
-    assert(facts.attendee->ticket_id == ticket_id && "replica record of another ticket");
-    d.display_name = facts.attendee->display_name;
-    d.organisation = facts.attendee->organisation;
-    d.category = facts.attendee->category;
-    d.days = facts.attendee->days;
-  } else if (scanned != nullptr) {
-    assert(scanned->ticket_id == ticket_id && "scanned ticket of another id");
-    d.display_name = scanned->display_name;
-    d.organisation = scanned->organisation;
-    d.category = scanned->category;
-    d.days = scanned->days;
-  }
+  rules_detail::fill_holder_fields(d, facts, scanned);
   d.staff = std::string{who};
   d.manual_reason = std::string{reason};
   // Who and why are in their own fields; the detail stays free of free text (it goes to logs).
