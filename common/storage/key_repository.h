@@ -9,7 +9,7 @@
 
 #include "base/time.h"
 #include "storage/database.h"
-#include "ticket/signing_key.h"
+#include "ticket/keyring.h"
 #include "ticket/ticket.h"
 
 namespace einlass {

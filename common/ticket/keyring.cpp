@@ -11,7 +11,7 @@ namespace einlass {
 namespace {
 
 struct Entry {
-  std::array<std::uint8_t, 32> raw{};
+  Ed25519PublicKey raw{};
   // Parsed once on add: building an EVP_PKEY costs more than the verification itself.
   openssl::Pkey key;
 };
@@ -30,8 +30,7 @@ Keyring::Keyring(Keyring&&) noexcept = default;
 Keyring& Keyring::operator=(Keyring&&) noexcept = default;
 Keyring::~Keyring() = default;
 
-std::expected<void, std::string> Keyring::add(KeyId id,
-                                              const std::array<std::uint8_t, 32>& public_key) {
+std::expected<void, std::string> Keyring::add(KeyId id, const Ed25519PublicKey& public_key) {
   assert(impl_ && "use of a moved-from Keyring");
   if (const auto it = impl_->keys.find(id); it != impl_->keys.end()) {
     if (it->second.raw == public_key) return {};

@@ -13,6 +13,9 @@
 
 namespace einlass {
 
+// A raw Ed25519 public key: all a kiosk needs to check tickets.
+using Ed25519PublicKey = std::array<std::uint8_t, 32>;
+
 class Keyring {
  public:
   explicit Keyring(EventId event);
@@ -22,7 +25,7 @@ class Keyring {
 
   // Adding the same key again under its id is a no-op (sync may replay); a different key under a
   // taken id is refused, since that would silently change which tickets are genuine.
-  std::expected<void, std::string> add(KeyId id, const std::array<std::uint8_t, 32>& public_key);
+  std::expected<void, std::string> add(KeyId id, const Ed25519PublicKey& public_key);
   // False when the id was not there.
   bool remove(KeyId id);
   bool contains(KeyId id) const;

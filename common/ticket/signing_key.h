@@ -9,9 +9,10 @@
 #include <string>
 #include <string_view>
 
+#include "ticket/keyring.h"
+
 namespace einlass {
 
-using Ed25519PublicKey = std::array<std::uint8_t, 32>;
 using Ed25519Signature = std::array<std::uint8_t, 64>;
 
 class SigningKey {
