@@ -340,6 +340,14 @@ class RegistrationCsvParser {
     r.record.display_name = fold_spaces(layout_.cell(rec, Column::name));
     if (r.record.display_name.empty()) add_error(rec, layout_.header(Column::name), "is empty");
     r.record.organisation = fold_spaces(layout_.cell(rec, Column::organisation));
+    // Badges, tickets and printers cannot show them; the ticket codec refuses them too.
+    for (const auto& [column, text] : {std::pair{Column::name, &r.record.display_name},
+                                       std::pair{Column::organisation, &r.record.organisation}}) {
+      if (contains_control_character(*text)) {
+        add_error(rec, layout_.header(column),
+                  "contains an invisible control character; retype the value");
+      }
+    }
 
     r.email = std::string(trim(layout_.cell(rec, Column::email)));
     if (!r.email.empty() && !looks_like_email(r.email)) {

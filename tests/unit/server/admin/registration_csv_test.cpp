@@ -325,3 +325,12 @@ TEST_CASE("names and organisations have their white space folded", "[admin][csv]
   CHECK(regs[0].record.display_name == "Anna Beispiel");
   CHECK(regs[0].record.organisation == "Amt X");
 }
+
+TEST_CASE("a control character in a name or organisation is an error naming the column",
+          "[admin][csv]") {
+  const auto errors =
+      parse_errors("name;organisation;email\nAnna\x01;Amt;a@x.de\nBernd;Amt\xC2\x85;b@x.de\n");
+  CHECK(has_error(errors, 2, "name", "control character"));
+  CHECK(has_error(errors, 3, "organisation", "control character"));
+  CHECK(errors.size() == 2);
+}
