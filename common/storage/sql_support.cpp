@@ -50,6 +50,22 @@ void require_kind(Database& db, DatabaseKind kind, std::string_view doing) {
            db.path().string() + " is a " + std::string(to_string(db.kind())));
 }
 
+WriteTransaction::WriteTransaction(Database& db) {
+  if (sqlite3_get_autocommit(db.connection().getHandle()) != 0) {
+    own_.emplace(db.connection(), SQLite::TransactionBehavior::IMMEDIATE);
+  } else {
+    nested_.emplace(db.connection(), "einlass_repository");
+  }
+}
+
+void WriteTransaction::commit() {
+  if (own_) {
+    own_->commit();
+  } else {
+    nested_->release();
+  }
+}
+
 Query::Query(Database& db, std::string_view sql) : st_(db.statement(sql)) {
   st_.tryReset();
   st_.clearBindings();
@@ -90,11 +106,6 @@ Query& Query::bind_blob(int index, const void* data, std::size_t size) {
   return *this;
 }
 
-Query& Query::bind_null(int index) {
-  st_.bind(index);
-  return *this;
-}
-
 std::int64_t Query::int64(int column) {
   return st_.getColumn(column).getInt64();
 }
@@ -105,14 +116,6 @@ std::string Query::text(int column) {
 
 bool Query::is_null(int column) {
   return st_.getColumn(column).isNull();
-}
-
-std::int64_t to_db(Timestamp t) {
-  return to_unix_ms(t);
-}
-
-Timestamp timestamp_from_db(std::int64_t ms) {
-  return from_unix_ms(ms);
 }
 
 std::int64_t seq_to_db(std::uint64_t seq) {

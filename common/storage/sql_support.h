@@ -2,10 +2,12 @@
 // Internal to einlass_storage (its .cpp files only): the adapter edge where SQLiteCpp's
 // exceptions become StorageError values, and helpers to bind and read our types.
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Savepoint.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -52,16 +54,17 @@ auto guarded(std::string_view doing, Body&& body) -> StorageResult<std::invoke_r
 // kiosk) with a message instead of "no such table".
 void require_kind(Database& db, DatabaseKind kind, std::string_view doing);
 
-// A write transaction that takes the write lock at BEGIN: a deferred one that reads first could
-// fail with SQLITE_BUSY on its first write without waiting for the busy timeout.
+// A repository's own write transaction. It takes the write lock at BEGIN: a deferred one that
+// reads first could fail with SQLITE_BUSY on its first write without waiting for the busy
+// timeout. Inside a caller's Transaction (transaction.h) it is a savepoint of that one instead.
 class WriteTransaction {
  public:
-  explicit WriteTransaction(Database& db)
-      : tx_(db.connection(), SQLite::TransactionBehavior::IMMEDIATE) {}
-  void commit() { tx_.commit(); }
+  explicit WriteTransaction(Database& db);
+  void commit();
 
  private:
-  SQLite::Transaction tx_;
+  std::optional<SQLite::Transaction> own_;
+  std::optional<SQLite::Savepoint> nested_;
 };
 
 // One use of a cached prepared statement: starts clean and is reset on scope exit, so that no
@@ -73,8 +76,7 @@ class Query {
   Query(const Query&) = delete;
   Query& operator=(const Query&) = delete;
 
-  SQLite::Statement& operator*() { return st_; }
-  SQLite::Statement* operator->() { return &st_; }
+  SQLite::Statement& statement() { return st_; }
 
   // Runs a statement that returns no rows; returns the number of rows changed.
   int exec();
@@ -84,7 +86,6 @@ class Query {
   Query& bind(int index, std::int64_t value);
   Query& bind(int index, std::string_view value);
   Query& bind_blob(int index, const void* data, std::size_t size);
-  Query& bind_null(int index);
 
   std::int64_t int64(int column);
   std::string text(int column);
@@ -94,8 +95,6 @@ class Query {
   SQLite::Statement& st_;
 };
 
-std::int64_t to_db(Timestamp t);
-Timestamp timestamp_from_db(std::int64_t ms);
 // sequence numbers are unsigned 64-bit; SQLite stores signed 64-bit.
 std::int64_t seq_to_db(std::uint64_t seq);
 

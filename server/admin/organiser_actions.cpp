@@ -5,19 +5,37 @@
 #include "storage/audit_repository.h"
 #include "storage/key_repository.h"
 #include "storage/revocation_repository.h"
+#include "storage/transaction.h"
 
 namespace einlass {
 
 namespace {
 
-// The change is already committed when this runs; a failure here is reported, not hidden.
-std::expected<void, AdminError> audit(Database& db, const Actor& actor, std::string_view action,
-                                      std::string subject, std::string_view why) {
-  auto written = AuditRepository{db}.append(
-      {0, actor.at, actor.who, std::string{action}, std::move(subject), std::string{why}});
-  if (!written) return std::unexpected(storage_failure(db.path(), written.error()));
-  return {};
-}
+// An organiser's change and its audit entry, committed together: both stay or neither.
+class AuditedChange {
+ public:
+  static std::expected<AuditedChange, AdminError> begin(Database& db) {
+    auto tx = Transaction::begin(db);
+    if (!tx) return std::unexpected(storage_failure(db.path(), tx.error()));
+    return AuditedChange{db, std::move(*tx)};
+  }
+
+  std::expected<void, AdminError> finish(const Actor& actor, std::string_view action,
+                                         std::string subject, std::string_view why) {
+    auto written = AuditRepository{db_}.append(
+        {0, actor.at, actor.who, std::string{action}, std::move(subject), std::string{why}});
+    if (!written) return std::unexpected(storage_failure(db_.path(), written.error()));
+    if (auto committed = tx_.commit(); !committed) {
+      return std::unexpected(storage_failure(db_.path(), committed.error()));
+    }
+    return {};
+  }
+
+ private:
+  AuditedChange(Database& db, Transaction tx) : db_(db), tx_(std::move(tx)) {}
+  Database& db_;
+  Transaction tx_;
+};
 
 std::string_view action_name(AttendeeStatus status) {
   switch (status) {
@@ -35,11 +53,13 @@ std::string_view action_name(AttendeeStatus status) {
 
 std::expected<void, AdminError> change_status(Database& db, TicketId id, AttendeeStatus status,
                                               const Actor& actor, std::string_view why) {
+  auto change = AuditedChange::begin(db);
+  if (!change) return std::unexpected(change.error());
   const ManualClock clock{actor.at};  // stamps the update as the audit entry is stamped
   auto changed = AttendeeRepository{db, clock}.set_status(id, status);
   if (!changed) return std::unexpected(storage_failure(db.path(), changed.error()));
   if (!*changed) return std::unexpected(AdminError{format_ticket_id(id) + ": no such ticket"});
-  return audit(db, actor, action_name(status), format_ticket_id(id), why);
+  return change->finish(actor, action_name(status), format_ticket_id(id), why);
 }
 
 std::expected<bool, AdminError> revoke_ticket(Database& db, TicketId id, const Actor& actor,
@@ -47,29 +67,35 @@ std::expected<bool, AdminError> revoke_ticket(Database& db, TicketId id, const A
   if (why.empty()) {
     return std::unexpected(AdminError{"revoke: --reason is required (it goes into the audit log)"});
   }
+  auto change = AuditedChange::begin(db);
+  if (!change) return std::unexpected(change.error());
   auto revoked = RevocationRepository{db}.revoke(id, actor.at, why);
   if (!revoked) return std::unexpected(storage_failure(db.path(), revoked.error()));
-  if (!*revoked) return false;
-  if (auto ok = audit(db, actor, "revoke", format_ticket_id(id), why); !ok) {
-    return std::unexpected(ok.error());
+  if (!*revoked) return false;  // nothing changed, nothing to audit
+  if (auto done = change->finish(actor, "revoke", format_ticket_id(id), why); !done) {
+    return std::unexpected(done.error());
   }
   return true;
 }
 
 std::expected<KeyId, AdminError> rotate_signing_key(Database& db, const Actor& actor) {
+  auto change = AuditedChange::begin(db);
+  if (!change) return std::unexpected(change.error());
   auto id = add_new_signing_key(db, actor.at);
   if (!id) return std::unexpected(id.error());
-  if (auto ok = audit(db, actor, "rotate_key", "key " + std::to_string(*id), ""); !ok) {
-    return std::unexpected(ok.error());
+  if (auto done = change->finish(actor, "rotate_key", "key " + std::to_string(*id), ""); !done) {
+    return std::unexpected(done.error());
   }
   return *id;
 }
 
 std::expected<void, AdminError> retire_signing_key(Database& db, KeyId id, const Actor& actor) {
+  auto change = AuditedChange::begin(db);
+  if (!change) return std::unexpected(change.error());
   auto retired = KeyRepository{db}.retire(id, actor.at);
   if (!retired) return std::unexpected(storage_failure(db.path(), retired.error()));
   if (!*retired) return std::unexpected(AdminError{"key " + std::to_string(id) + ": no such key"});
-  return audit(db, actor, "retire_key", "key " + std::to_string(id), "");
+  return change->finish(actor, "retire_key", "key " + std::to_string(id), "");
 }
 
 }  // namespace einlass

@@ -1,6 +1,6 @@
 #pragma once
-// Changes an organiser makes from the command line. Each is written to the audit log with who,
-// when and why.
+// Changes an organiser makes from the command line. Each is committed together with its audit
+// log entry (who, when, what, why): both stay, or neither.
 #include <expected>
 #include <string>
 #include <string_view>
