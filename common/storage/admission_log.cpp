@@ -24,7 +24,7 @@ AdmissionEvent event_from_row(Query& q) {
   e.key.seq = narrow_from_db<std::uint64_t>(q.int64(1), "admission_events.seq");
   e.ticket_id = narrow_from_db<TicketId>(q.int64(2), "admission_events.ticket_id");
   e.kind = admission_kind_from_column(q.text(3));
-  e.scan_time = timestamp_from_db(q.int64(4));
+  e.scan_time = from_unix_ms(q.int64(4));
   e.hlc.wall_ms = q.int64(5);
   e.hlc.logical = narrow_from_db<std::uint32_t>(q.int64(6), "admission_events.hlc_logical");
   e.event_day = narrow_from_db<int>(q.int64(7), "admission_events.event_day");
@@ -60,13 +60,13 @@ bool insert_admission_event(Database& db, const AdmissionEvent& event, Timestamp
           .bind(2, seq_to_db(event.key.seq))
           .bind(3, std::int64_t{event.ticket_id})
           .bind(4, to_string(event.kind))
-          .bind(5, to_db(event.scan_time))
+          .bind(5, to_unix_ms(event.scan_time))
           .bind(6, event.hlc.wall_ms)
           .bind(7, std::int64_t{event.hlc.logical})
           .bind(8, std::int64_t{event.event_day})
           .bind(9, event.staff)
           .bind(10, event.reason)
-          .bind(11, to_db(received_at))
+          .bind(11, to_unix_ms(received_at))
           .exec();
   if (inserted == 1) return true;
   if (on_known == OnKnownKey::refuse) {

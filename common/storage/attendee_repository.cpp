@@ -14,21 +14,24 @@ using Kind = StorageError::Kind;
 
 namespace {
 
+// The record's columns come first, so one reader serves both kinds of database.
 constexpr const char* kSelectRegistration =
-    "SELECT ticket_id, external_id, display_name, organisation, email, category, days, status "
+    "SELECT ticket_id, display_name, organisation, category, days, status, external_id, email "
     "FROM attendees ";
 
-Registration registration_from_row(sd::Query& q) {
-  Registration r;
-  r.record.ticket_id = sd::narrow_from_db<TicketId>(q.int64(0), "attendees.ticket_id");
-  r.external_id = q.text(1);
-  r.record.display_name = q.text(2);
-  r.record.organisation = q.text(3);
-  r.email = q.text(4);
-  r.record.category = sd::narrow_from_db<CategoryCode>(q.int64(5), "attendees.category");
-  r.record.days = sd::narrow_from_db<DayMask>(q.int64(6), "attendees.days");
-  r.record.status = sd::status_from_column(q.text(7));
+AttendeeRecord record_from_row(sd::Query& q) {
+  AttendeeRecord r;
+  r.ticket_id = sd::narrow_from_db<TicketId>(q.int64(0), "attendees.ticket_id");
+  r.display_name = q.text(1);
+  r.organisation = q.text(2);
+  r.category = sd::narrow_from_db<CategoryCode>(q.int64(3), "attendees.category");
+  r.days = sd::narrow_from_db<DayMask>(q.int64(4), "attendees.days");
+  r.status = sd::status_from_column(q.text(5));
   return r;
+}
+
+Registration registration_from_row(sd::Query& q) {
+  return Registration{q.text(6), q.text(7), record_from_row(q)};
 }
 
 // Names the registration by position and external id, never by name: messages end up in logs.
@@ -76,7 +79,7 @@ StorageResult<ImportSummary> AttendeeRepository::upsert(
     }
     validate(registrations, categories);
 
-    const std::int64_t now = sd::to_db(clock_.now());
+    const std::int64_t now = to_unix_ms(clock_.now());
     ImportSummary summary;
     for (const auto& r : registrations) {
       std::optional<Registration> stored;
@@ -157,7 +160,7 @@ StorageResult<bool> AttendeeRepository::set_status(TicketId id, AttendeeStatus s
     sd::require_kind(db_, DatabaseKind::server, "setting an attendee's status");
     return sd::Query(db_, "UPDATE attendees SET status = ?1, updated_at = ?2 WHERE ticket_id = ?3")
                .bind(1, to_string(status))
-               .bind(2, sd::to_db(clock_.now()))
+               .bind(2, to_unix_ms(clock_.now()))
                .bind(3, std::int64_t{id})
                .exec() == 1;
   });
@@ -192,14 +195,7 @@ StorageResult<std::optional<AttendeeRecord>> AttendeeRepository::find_record(Tic
                 "FROM attendees WHERE ticket_id = ?1");
     q.bind(1, std::int64_t{id});
     if (!q.step()) return std::nullopt;
-    AttendeeRecord r;
-    r.ticket_id = sd::narrow_from_db<TicketId>(q.int64(0), "attendees.ticket_id");
-    r.display_name = q.text(1);
-    r.organisation = q.text(2);
-    r.category = sd::narrow_from_db<CategoryCode>(q.int64(3), "attendees.category");
-    r.days = sd::narrow_from_db<DayMask>(q.int64(4), "attendees.days");
-    r.status = sd::status_from_column(q.text(5));
-    return r;
+    return record_from_row(q);
   });
 }
 

@@ -14,7 +14,7 @@ StorageResult<std::int64_t> AuditRepository::append(const AuditEntry& entry) {
     }
     sd::Query(db_,
               "INSERT INTO audit_log (at, who, action, subject, why) VALUES (?1, ?2, ?3, ?4, ?5)")
-        .bind(1, sd::to_db(entry.at))
+        .bind(1, to_unix_ms(entry.at))
         .bind(2, entry.who)
         .bind(3, entry.action)
         .bind(4, entry.subject)
@@ -30,7 +30,7 @@ StorageResult<std::vector<AuditEntry>> AuditRepository::all() {
     std::vector<AuditEntry> out;
     sd::Query q(db_, "SELECT id, at, who, action, subject, why FROM audit_log ORDER BY id");
     while (q.step()) {
-      out.push_back(AuditEntry{q.int64(0), sd::timestamp_from_db(q.int64(1)), q.text(2), q.text(3),
+      out.push_back(AuditEntry{q.int64(0), from_unix_ms(q.int64(1)), q.text(2), q.text(3),
                                q.text(4), q.text(5)});
     }
     return out;

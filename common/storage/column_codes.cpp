@@ -44,4 +44,12 @@ AdmissionKind admission_kind_from_column(std::string_view text) {
   unknown("admission_events.kind", text);
 }
 
+PrintJobState print_job_state_from_column(std::string_view text) {
+  for (auto s : {PrintJobState::queued, PrintJobState::printing, PrintJobState::done,
+                 PrintJobState::failed}) {
+    if (to_string(s) == text) return s;
+  }
+  unknown("print_jobs.state", text);
+}
+
 }  // namespace einlass::storage_detail

@@ -7,6 +7,7 @@
 #include "event/attendee.h"
 #include "event/event_config.h"
 #include "eventlog/admission_event.h"
+#include "storage/print_job_repository.h"
 
 namespace einlass::storage_detail {
 
@@ -16,5 +17,6 @@ std::string_view to_column(ReentryPolicy policy);
 ReentryPolicy reentry_from_column(std::string_view text);
 AttendeeStatus status_from_column(std::string_view text);
 AdmissionKind admission_kind_from_column(std::string_view text);
+PrintJobState print_job_state_from_column(std::string_view text);
 
 }  // namespace einlass::storage_detail

@@ -45,7 +45,7 @@ int pragma_int(SQLite::Database& db, const char* pragma) {
 std::optional<StorageError> create_private_file(const std::filesystem::path& path) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) {
-    if (errno == EEXIST) return std::nullopt;  // someone else just created it: open that one
+    if (errno == EEXIST) return std::nullopt;  // there already: open_existing checks what it is
     return StorageError{Kind::cannot_open, "cannot create " + path.string() + ": " +
                                                std::system_category().message(errno)};
   }
@@ -120,22 +120,18 @@ void migrate(SQLite::Database& db, DatabaseKind kind, const std::filesystem::pat
 }  // namespace
 
 struct Database::Impl {
-  Impl(SQLite::Database connection, DatabaseKind k, std::filesystem::path p, int v)
-      : db(std::move(connection)), kind(k), path(std::move(p)), version(v) {}
+  Impl(SQLite::Database connection, DatabaseKind k, std::filesystem::path p)
+      : db(std::move(connection)), kind(k), path(std::move(p)) {}
   SQLite::Database db;
   DatabaseKind kind;
   std::filesystem::path path;
-  int version;  // fixed once migrated: only this build's migrations could change it
   // Declared after db: destroyed first, as statements must be finalized before the connection.
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, StringHash, std::equal_to<>>
       statements;
 };
 
 StorageResult<Database> Database::open(const std::filesystem::path& path, DatabaseKind kind) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    if (auto error = create_private_file(path)) return std::unexpected(*error);
-  }
+  if (auto error = create_private_file(path)) return std::unexpected(*error);
   return open_existing(path, kind);
 }
 
@@ -157,8 +153,7 @@ StorageResult<Database> Database::open_existing(const std::filesystem::path& pat
     check_version(db, path, kind);
     configure(db, path);
     migrate(db, kind, path);
-    const int version = pragma_int(db, "user_version");
-    return std::make_unique<Impl>(std::move(db), kind, path, version);
+    return std::make_unique<Impl>(std::move(db), kind, path);
   });
   if (!opened) return std::unexpected(std::move(opened.error()));
   return Database(std::move(*opened));
@@ -175,10 +170,6 @@ DatabaseKind Database::kind() const {
 
 const std::filesystem::path& Database::path() const {
   return impl_->path;
-}
-
-int Database::schema_version() const {
-  return impl_->version;
 }
 
 SQLite::Database& Database::connection() {

@@ -42,7 +42,6 @@ class Database {
 
   DatabaseKind kind() const;
   const std::filesystem::path& path() const;
-  int schema_version() const;
 
   // For the storage adapter (and tests that inspect the file). The connection must not be used
   // by two threads at once; give each thread its own Database.

@@ -12,7 +12,7 @@ namespace {
 
 Ed25519PublicKey key_from_column(sd::Query& q, int column) {
   Ed25519PublicKey key{};
-  const auto& col = (*q).getColumn(column);
+  const auto& col = q.statement().getColumn(column);
   if (col.getBytes() != static_cast<int>(key.size())) {
     sd::fail(StorageError::Kind::corrupt, "a stored public key does not have 32 bytes");
   }
@@ -26,8 +26,8 @@ StoredKey server_key_from_row(sd::Query& q) {
   key.id = sd::narrow_from_db<KeyId>(q.int64(0), "signing_keys.key_id");
   key.public_key = key_from_column(q, 1);
   key.private_pem = q.text(2);
-  key.created = sd::timestamp_from_db(q.int64(3));
-  if (!q.is_null(4)) key.retired_at = sd::timestamp_from_db(q.int64(4));
+  key.created = from_unix_ms(q.int64(3));
+  if (!q.is_null(4)) key.retired_at = from_unix_ms(q.int64(4));
   return key;
 }
 
@@ -43,7 +43,7 @@ StorageResult<void> KeyRepository::add_signing_key(KeyId id, std::string private
         .bind(1, std::int64_t{id})
         .bind(2, private_pem)
         .bind_blob(3, public_key.data(), public_key.size())
-        .bind(4, sd::to_db(created))
+        .bind(4, to_unix_ms(created))
         .exec();
   });
 }
@@ -54,7 +54,7 @@ StorageResult<bool> KeyRepository::retire(KeyId id, Timestamp at) {
     return sd::Query(db_,
                      "UPDATE signing_keys SET retired_at = coalesce(retired_at, ?1) "
                      "WHERE key_id = ?2")
-               .bind(1, sd::to_db(at))
+               .bind(1, to_unix_ms(at))
                .bind(2, std::int64_t{id})
                .exec() == 1;
   });

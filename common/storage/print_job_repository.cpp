@@ -3,6 +3,7 @@
 #include <string>
 
 #include "storage/admission_rows.h"
+#include "storage/column_codes.h"
 #include "storage/kiosk_state_rows.h"
 #include "storage/sql_support.h"
 
@@ -30,24 +31,16 @@ namespace {
 constexpr const char* kSelectJob =
     "SELECT id, kiosk_id, seq, state, attempts, reprint, created_at, updated_at FROM print_jobs ";
 
-PrintJobState state_from_column(std::string_view text) {
-  for (auto s : {PrintJobState::queued, PrintJobState::printing, PrintJobState::done,
-                 PrintJobState::failed}) {
-    if (to_string(s) == text) return s;
-  }
-  sd::fail(Kind::corrupt, "unknown value '" + std::string(text) + "' in column print_jobs.state");
-}
-
 PrintJob job_from_row(sd::Query& q) {
   PrintJob job;
   job.id = q.int64(0);
   job.admission.kiosk_id = q.text(1);
   job.admission.seq = sd::narrow_from_db<std::uint64_t>(q.int64(2), "print_jobs.seq");
-  job.state = state_from_column(q.text(3));
+  job.state = sd::print_job_state_from_column(q.text(3));
   job.attempts = sd::narrow_from_db<int>(q.int64(4), "print_jobs.attempts");
   job.reprint = sd::narrow_from_db<int>(q.int64(5), "print_jobs.reprint");
-  job.created = sd::timestamp_from_db(q.int64(6));
-  job.updated = sd::timestamp_from_db(q.int64(7));
+  job.created = from_unix_ms(q.int64(6));
+  job.updated = from_unix_ms(q.int64(7));
   return job;
 }
 
@@ -59,7 +52,7 @@ PrintJobId insert_job(Database& db, const EventKey& admission, int reprint_numbe
       .bind(1, admission.kiosk_id)
       .bind(2, sd::seq_to_db(admission.seq))
       .bind(3, std::int64_t{reprint_number})
-      .bind(4, sd::to_db(now))
+      .bind(4, to_unix_ms(now))
       .exec();
   return db.connection().getLastInsertRowid();
 }
@@ -99,7 +92,7 @@ StorageResult<void> PrintJobRepository::start_attempt(PrintJobId id) {
     require_job(sd::Query(db_,
                           "UPDATE print_jobs SET state = 'printing', attempts = attempts + 1, "
                           "updated_at = ?1 WHERE id = ?2")
-                    .bind(1, sd::to_db(clock_.now()))
+                    .bind(1, to_unix_ms(clock_.now()))
                     .bind(2, id)
                     .exec(),
                 id);
@@ -111,7 +104,7 @@ StorageResult<void> PrintJobRepository::finish(PrintJobId id, PrintJobState fina
     sd::require_kind(db_, DatabaseKind::kiosk, "updating a print job");
     require_job(sd::Query(db_, "UPDATE print_jobs SET state = ?1, updated_at = ?2 WHERE id = ?3")
                     .bind(1, to_string(final_state))
-                    .bind(2, sd::to_db(clock_.now()))
+                    .bind(2, to_unix_ms(clock_.now()))
                     .bind(3, id)
                     .exec(),
                 id);

@@ -13,7 +13,7 @@ StorageResult<bool> RevocationRepository::revoke(TicketId id, Timestamp at,
                      "INSERT INTO revocations (ticket_id, revoked_at, reason) VALUES (?1, ?2, ?3) "
                      "ON CONFLICT (ticket_id) DO NOTHING")
                .bind(1, std::int64_t{id})
-               .bind(2, sd::to_db(at))
+               .bind(2, to_unix_ms(at))
                .bind(3, reason)
                .exec() == 1;
   });
@@ -33,7 +33,7 @@ StorageResult<std::vector<Revocation>> RevocationRepository::all() {
     sd::Query q(db_, "SELECT ticket_id, revoked_at, reason FROM revocations ORDER BY ticket_id");
     while (q.step()) {
       out.push_back(Revocation{sd::narrow_from_db<TicketId>(q.int64(0), "revocations.ticket_id"),
-                               sd::timestamp_from_db(q.int64(1)), q.text(2)});
+                               from_unix_ms(q.int64(1)), q.text(2)});
     }
     return out;
   });

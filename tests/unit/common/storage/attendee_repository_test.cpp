@@ -9,20 +9,9 @@
 
 using namespace einlass;
 using test::open_db;
+using test::reg;
 
 namespace {
-
-Registration reg(std::string external_id, std::string name, CategoryCode category = 1,
-                 DayMask days = 0b11) {
-  Registration r;
-  r.external_id = std::move(external_id);
-  r.email = r.external_id + "@example.org";
-  r.record.display_name = std::move(name);
-  r.record.organisation = "Bundesamt für Beispiele";
-  r.record.category = category;
-  r.record.days = days;
-  return r;
-}
 
 struct ServerFixture {
   test::TempDir dir;
@@ -105,6 +94,13 @@ TEST_CASE("a failing import leaves the database unchanged", "[storage]") {
     REQUIRE_FALSE(result);
     CHECK(result.error().kind == StorageError::Kind::constraint);
   }
+  SECTION("a row the database refuses after earlier rows were written") {
+    test::refuse_attendee(f.db, "d");
+    auto result = f.attendees.upsert(
+        std::vector{reg("a", "Anna Changed"), reg("c", "Clara"), reg("d", "Dora")});
+    REQUIRE_FALSE(result);
+    CHECK_THAT(result.error().message, Catch::Contains("refused by the test"));
+  }
   CHECK(*f.attendees.all() == before);
 }
 
@@ -154,7 +150,7 @@ TEST_CASE("registrations with e-mail cannot be imported into a kiosk replica", "
   CHECK(result.error().kind == StorageError::Kind::wrong_database_kind);
 }
 
-TEST_CASE("importing 5000 registrations in one call is quick", "[storage][slow]") {
+TEST_CASE("5000 registrations import in one call and re-import as unchanged", "[storage][slow]") {
   ServerFixture f;
   std::vector<Registration> regs;
   for (int i = 0; i < 5000; ++i) regs.push_back(reg("id-" + std::to_string(i), "Name"));

@@ -46,7 +46,6 @@ TEST_CASE("a new database is created with WAL, synchronous FULL, busy timeout an
     CHECK(test::pragma_int(c, "busy_timeout") == 5000);
     CHECK(test::pragma_int(c, "foreign_keys") == 1);
     CHECK(test::pragma_int(c, "user_version") == latest_schema_version(kind));
-    CHECK(db.schema_version() == latest_schema_version(kind));
     CHECK(db.kind() == kind);
   }
 }
@@ -86,13 +85,10 @@ TEST_CASE("reopening a database keeps its data", "[storage]") {
 
 TEST_CASE("opening an up-to-date database again applies no migration twice", "[storage]") {
   test::TempDir dir;
-  for (int i = 0; i < 3; ++i) {
-    auto db = open_db(dir / "kiosk.db", DatabaseKind::kiosk);
-    CHECK(db.schema_version() == latest_schema_version(DatabaseKind::kiosk));
-  }
+  // A migration run twice would fail on CREATE TABLE, and open_db with it.
+  for (int i = 0; i < 3; ++i) auto db = open_db(dir / "kiosk.db", DatabaseKind::kiosk);
   SQLite::Database raw((dir / "kiosk.db").string());
-  CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'attendees'").getInt() ==
-        1);
+  CHECK(test::pragma_int(raw, "user_version") == latest_schema_version(DatabaseKind::kiosk));
 }
 
 TEST_CASE("open_existing refuses a missing file and creates nothing", "[storage]") {
@@ -190,7 +186,9 @@ TEST_CASE("an empty file is initialised like a new database", "[storage]") {
   write_file(dir / "empty.db", "");
   auto db = Database::open_existing(dir / "empty.db", DatabaseKind::kiosk);
   REQUIRE(db);
-  CHECK(db->schema_version() == latest_schema_version(DatabaseKind::kiosk));
+  CHECK(test::pragma_int(db->connection(), "user_version") ==
+        latest_schema_version(DatabaseKind::kiosk));
+  CHECK(db->connection().tableExists("print_jobs"));
 }
 
 TEST_CASE("the kiosk replica has no e-mail or external id column", "[storage][privacy]") {
@@ -219,12 +217,15 @@ TEST_CASE("each kind has the tables the architecture names", "[storage]") {
   }
 }
 
-TEST_CASE("a database can be moved between owners", "[storage]") {
+TEST_CASE("a database moved to a new owner keeps working there", "[storage]") {
   test::TempDir dir;
   auto first = open_db(dir / "server.db", DatabaseKind::server);
+  REQUIRE(EventRepository(first).save(test::sample_event()));
   Database second = std::move(first);
-  CHECK(second.kind() == DatabaseKind::server);
   CHECK(second.path() == dir / "server.db");
+  auto loaded = EventRepository(second).load();  // cached statements moved along
+  REQUIRE(loaded);
+  CHECK((*loaded)->name == test::sample_event().name);
 }
 
 TEST_CASE("a damaged database file is refused as corrupt, not a crash", "[storage]") {
@@ -250,6 +251,5 @@ TEST_CASE("migrations are numbered 1, 2, ... without gaps", "[storage]") {
   for (auto kind : {DatabaseKind::server, DatabaseKind::kiosk}) {
     int expected = 1;
     for (const auto& m : storage_detail::migrations(kind)) CHECK(m.version == expected++);
-    CHECK(latest_schema_version(kind) == expected - 1);
   }
 }

@@ -61,11 +61,7 @@ TEST_CASE("a category still used by an attendee cannot be dropped from the event
   ManualClock clock{test::utc(2026, 3, 1)};
   EventRepository events(db);
   REQUIRE(events.save(test::sample_event()));
-  Registration r;
-  r.external_id = "A-1";
-  r.record.display_name = "Anna";
-  r.record.category = 5;
-  REQUIRE(AttendeeRepository(db, clock).upsert(std::span(&r, 1)));
+  REQUIRE(AttendeeRepository(db, clock).upsert(std::vector{test::reg("A-1", "Anna", 5)}));
 
   auto fewer = test::sample_event();
   fewer.categories.resize(2);  // drops code 5
