@@ -6,7 +6,7 @@
 namespace einlass {
 
 AdminError storage_failure(const std::filesystem::path& path, const StorageError& error) {
-  return {path.string() + ": " + error.message, 1};
+  return {path.string() + ": " + error.message};
 }
 
 std::expected<EventDatabase, AdminError> open_event_database(const std::filesystem::path& path) {

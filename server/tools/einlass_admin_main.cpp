@@ -21,11 +21,12 @@ namespace {
 
 using namespace einlass;
 
+constexpr int kFailed = 1;
 constexpr int kRefused = 3;  // `verify`: the code was read and refused
 
 int fail(const AdminError& error) {
   std::cerr << "einlass-admin: " << error.message << '\n';
-  return error.exit_code;
+  return kFailed;
 }
 
 int fail(std::string message) {
