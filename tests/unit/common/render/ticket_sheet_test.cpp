@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "png_decode.h"
+#include "support/files.h"
 #include "support/temp_dir.h"
 
 using namespace einlass;
@@ -25,11 +26,6 @@ TicketSheet sample_sheet() {
   return sheet;
 }
 
-std::string read_all(const std::filesystem::path& p) {
-  std::ifstream in{p, std::ios::binary};
-  return {std::istreambuf_iterator<char>{in}, {}};
-}
-
 }  // namespace
 
 TEST_CASE("a ticket PNG decodes back to exactly the ticket code with ZXing", "[render]") {
@@ -44,7 +40,7 @@ TEST_CASE("a ticket PNG decodes back to exactly the ticket code with ZXing", "[r
 TEST_CASE("a ticket PDF is a single A6 page titled with the event and ticket id", "[render]") {
   test::TempDir dir;
   REQUIRE(render_ticket_sheet(sample_sheet(), DocumentFormat::pdf, dir / "t.pdf"));
-  const auto pdf = read_all(dir / "t.pdf");
+  const auto pdf = test::read_file(dir / "t.pdf");
   CHECK(pdf.starts_with("%PDF-"));
   CHECK(pdf.find("/Count 1") != std::string::npos);
   CHECK(pdf.find("/MediaBox [ 0 0 297.") != std::string::npos);  // 105 mm wide

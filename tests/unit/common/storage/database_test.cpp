@@ -10,19 +10,14 @@
 #include "storage/event_repository.h"
 #include "storage/schema.h"
 #include "storage_test_support.h"
+#include "support/files.h"
 
 using namespace einlass;
 using test::open_db;
+using test::write_file;
 using Kind = StorageError::Kind;
 
 namespace {
-
-void write_file(const std::filesystem::path& path, std::string_view content) {
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  REQUIRE(f != nullptr);
-  std::fwrite(content.data(), 1, content.size(), f);
-  std::fclose(f);
-}
 
 bool has_column(SQLite::Database& db, const std::string& table, const std::string& column) {
   SQLite::Statement q(db, "SELECT name FROM pragma_table_info(?1)");

@@ -2,28 +2,24 @@
 // in the ordinary build, so that a fixed crash stays fixed.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 #include "fuzz/ticket_parser_check.h"
+#include "support/files.h"
 #include "ticket/signing_key.h"
 #include "ticket/ticket_issuer.h"
 #include "ticket/ticket_verifier.h"
 
 using namespace einlass;
 namespace fs = std::filesystem;
+using test::read_file;
 
 namespace {
 
 const fs::path kFuzzDir = EINLASS_TICKET_FUZZ_DIR;
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in{path, std::ios::binary};
-  return {std::istreambuf_iterator<char>{in}, std::istreambuf_iterator<char>{}};
-}
 
 std::vector<fs::path> inputs_in(const fs::path& dir) {
   std::vector<fs::path> out;
@@ -101,8 +97,7 @@ TEST_CASE("regenerate the genuine seed tickets of the ticket fuzzer", "[.regener
   const SigningKey key = fuzz_signing_key();
   const auto tickets = seed_tickets();
   for (std::size_t i = 0; i < tickets.size(); ++i) {
-    std::ofstream out{kFuzzDir / "corpus" / "ticket" / ("valid-" + std::to_string(i) + ".txt"),
-                      std::ios::binary};
-    out << issue_ticket(tickets[i], key);
+    test::write_file(kFuzzDir / "corpus" / "ticket" / ("valid-" + std::to_string(i) + ".txt"),
+                     issue_ticket(tickets[i], key));
   }
 }
