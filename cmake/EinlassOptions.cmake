@@ -35,6 +35,7 @@ endfunction()
 
 if(EINLASS_FUZZ)
   # Coverage instrumentation for every library; the fuzz mains add -fsanitize=fuzzer.
-  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+    -fno-sanitize-recover=all)
   add_link_options(-fsanitize=address,undefined)
 endif()
