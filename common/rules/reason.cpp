@@ -1,15 +1,6 @@
 #include "rules/reason.h"
 
-#include <array>
-
 namespace einlass {
-
-namespace {
-constexpr std::array kAllReasons{Reason::invalid,     Reason::revoked,   Reason::canceled,
-                                 Reason::blocked,     Reason::wrong_day, Reason::not_yet,
-                                 Reason::expired,     Reason::category,  Reason::already_admitted,
-                                 Reason::unknown_key, Reason::error};
-}  // namespace
 
 std::string_view to_string(Reason reason) {
   switch (reason) {

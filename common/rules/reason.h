@@ -1,6 +1,7 @@
 #pragma once
 // Why a ticket was refused. The codes are modelled on pretix and shared by kiosk, server, API and
 // UI; attendees never see them (see messages.h).
+#include <array>
 #include <optional>
 #include <string_view>
 
@@ -19,6 +20,12 @@ enum class Reason {
   unknown_key,       // signed with a key this kiosk does not hold (rotated out, or too new)
   error,             // something failed that is not the attendee's fault
 };
+
+// Every reason, for code that must cover them all (lists, translations, tests).
+inline constexpr std::array kAllReasons{
+    Reason::invalid,          Reason::revoked,     Reason::canceled, Reason::blocked,
+    Reason::wrong_day,        Reason::not_yet,     Reason::expired,  Reason::category,
+    Reason::already_admitted, Reason::unknown_key, Reason::error};
 
 // "invalid", "revoked", ..., "already_admitted": stable codes for logs, JSON and storage.
 std::string_view to_string(Reason reason);

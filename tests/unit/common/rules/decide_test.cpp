@@ -27,6 +27,7 @@ TEST_CASE("reasons have exactly the pretix-like codes and read back", "[rules]")
       {Reason::already_admitted, "already_admitted"},
       {Reason::unknown_key, "unknown_key"},
       {Reason::error, "error"}};
+  REQUIRE(codes.size() == kAllReasons.size());  // a new reason needs its code here
   for (const auto& [reason, code] : codes) {
     CHECK(to_string(reason) == code);
     CHECK(reason_from_string(code) == reason);
@@ -36,7 +37,7 @@ TEST_CASE("reasons have exactly the pretix-like codes and read back", "[rules]")
 }
 
 TEST_CASE(
-    "checks run in pretix's order: revoked, canceled, blocked, category, day, window, "
+    "checks run in pretix's order: revoked, then canceled or blocked, category, day, window, "
     "history",
     "[rules]") {
   // A ticket that fails every check at once reports the first; lifting that one reveals the next.
@@ -69,14 +70,24 @@ TEST_CASE(
   CHECK(reason() == Reason::already_admitted);
 }
 
-TEST_CASE("a revoked or blocked ticket is refused even at an exit", "[rules]") {
+TEST_CASE("a revoked, cancelled or blocked ticket is refused even at an exit", "[rules]") {
   const Ticket ticket = example_ticket();
-  ReplicaFacts facts = known(ticket);
-  facts.revoked = true;
-  const Decision d = decide(ticket, facts, {}, day1(17, 0), exit_gate(), example_calendar(), allow);
+  const auto at_exit = [&](const ReplicaFacts& facts) {
+    return decide(ticket, facts, {}, day1(17, 0), exit_gate(), example_calendar(), allow);
+  };
+  ReplicaFacts revoked = known(ticket);
+  revoked.revoked = true;
+  const Decision d = at_exit(revoked);
   CHECK(d.reason == Reason::revoked);
   CHECK(d.kind == AdmissionKind::exit);
   CHECK(d.staff_detail == "T000042 is revoked");
+
+  ReplicaFacts canceled = known(ticket);
+  canceled.attendee->status = AttendeeStatus::canceled;
+  CHECK(at_exit(canceled).reason == Reason::canceled);
+  ReplicaFacts blocked = known(ticket);
+  blocked.attendee->status = AttendeeStatus::blocked;
+  CHECK(at_exit(blocked).reason == Reason::blocked);
 }
 
 TEST_CASE("an exit outside the event days is wrong_day", "[rules]") {

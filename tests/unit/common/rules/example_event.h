@@ -5,6 +5,7 @@
 
 #include "event/event_calendar.h"
 #include "rules/decide.h"
+#include "rules/messages.h"
 #include "support/time_literals.h"
 
 namespace einlass::test {
@@ -67,6 +68,14 @@ inline AttendeeRecord record_for(const Ticket& t) {
 
 inline ReplicaFacts known(const Ticket& t) {
   return ReplicaFacts{record_for(t), false};
+}
+
+// What the attendee reads, in German and in English.
+inline std::string de(const Decision& d) {
+  return attendee_message(d, Language::de, kEventName, example_calendar());
+}
+inline std::string en(const Decision& d) {
+  return attendee_message(d, Language::en, kEventName, example_calendar());
 }
 
 inline Entrance entrance(std::string kiosk = "kiosk-1") {

@@ -10,11 +10,6 @@ using namespace einlass::test;
 
 namespace {
 
-const std::vector<Reason> kEveryReason{
-    Reason::invalid,          Reason::revoked,     Reason::canceled, Reason::blocked,
-    Reason::wrong_day,        Reason::not_yet,     Reason::expired,  Reason::category,
-    Reason::already_admitted, Reason::unknown_key, Reason::error};
-
 Decision refused(Reason reason) {
   Decision d;
   d.reason = reason;
@@ -40,14 +35,14 @@ Decision refused(Reason reason) {
 
 TEST_CASE("every refusal says why in plain words and sends the attendee to the desk, never a code",
           "[rules][messages]") {
-  for (const Reason reason : kEveryReason) {
+  for (const Reason reason : kAllReasons) {
     const Decision d = refused(reason);
     const auto de = attendee_message(d, Language::de, kEventName, example_calendar());
     const auto en = attendee_message(d, Language::en, kEventName, example_calendar());
     INFO(to_string(reason) << "\n" << de << "\n" << en);
     CHECK_THAT(de, Catch::Contains("Infotheke"));
     CHECK_THAT(en, Catch::Contains("staff desk"));
-    for (const Reason code : kEveryReason) {
+    for (const Reason code : kAllReasons) {
       CHECK_THAT(de, !Catch::Contains(std::string{to_string(code)}));
       CHECK_THAT(en, !Catch::Contains(std::string{to_string(code)}));
     }

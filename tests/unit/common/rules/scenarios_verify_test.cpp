@@ -24,13 +24,6 @@ Decision admit_scan(std::string_view scanned, const Keyring& keyring, Timestamp 
                 ReentryPolicy::allow_after_exit);
 }
 
-std::string en(const Decision& d) {
-  return attendee_message(d, Language::en, kEventName, example_calendar());
-}
-std::string de(const Decision& d) {
-  return attendee_message(d, Language::de, kEventName, example_calendar());
-}
-
 }  // namespace
 
 TEST_CASE(
