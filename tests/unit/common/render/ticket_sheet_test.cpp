@@ -1,6 +1,7 @@
 #include "render/ticket_sheet.h"
 
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <fstream>
 #include <iterator>
 
@@ -43,7 +44,16 @@ TEST_CASE("a ticket PDF is a single A6 page titled with the event and ticket id"
   const auto pdf = test::read_file(dir / "t.pdf");
   CHECK(pdf.starts_with("%PDF-"));
   CHECK(pdf.find("/Count 1") != std::string::npos);
-  CHECK(pdf.find("/MediaBox [ 0 0 297.") != std::string::npos);  // 105 mm wide
+  CHECK(pdf.find("/MediaBox [ 0 0 297.") != std::string::npos);  // 105 x 148 mm
+  CHECK(pdf.find(" 419.") != std::string::npos);
+  // cairo writes a title with non-ASCII text (the dash) as UTF-16BE hex.
+  std::string utf16_hex;
+  for (char c : std::string{"T000042"}) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "00%02X", static_cast<unsigned>(c));
+    utf16_hex += buf;
+  }
+  CHECK((pdf.find("/Title") != std::string::npos && pdf.find(utf16_hex) != std::string::npos));
 }
 
 TEST_CASE("rendering reports a folder that cannot be written instead of failing silently",

@@ -1,6 +1,7 @@
 #pragma once
 // Tickets and keys shared by the ticket tests.
 #include <string>
+#include <string_view>
 
 #include "support/time_literals.h"
 #include "ticket/keyring.h"
@@ -8,6 +9,11 @@
 #include "ticket/ticket.h"
 
 namespace einlass::test {
+
+// The QR code alphanumeric characters (ISO/IEC 18004) without the space, written out here rather
+// than taken from the codec, so that the codec's alphabet is checked against the standard.
+inline constexpr std::string_view kQrAlphanumericWithoutSpace =
+    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ$%*+-./:";
 
 inline constexpr EventId kEvent = 2026'0915;
 

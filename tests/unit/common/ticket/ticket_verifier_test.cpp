@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 
+#include "base/text.h"
 #include "sample_tickets.h"
 #include "ticket/base44.h"
 #include "ticket/ticket_codec.h"
@@ -44,9 +45,7 @@ TEST_CASE("verification accepts the CR/LF and spaces a handheld scanner adds", "
 
 TEST_CASE("verification refuses a ticket read in lower case as malformed", "[ticket][verify]") {
   const SigningKey key = SigningKey::generate();
-  std::string text = issue_ticket(full_ticket(), key);
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; });
+  const std::string text = ascii_lower(issue_ticket(full_ticket(), key));
   CHECK(refusal(text, keyring_with(key)).problem == TicketProblem::malformed);
 }
 
@@ -116,6 +115,10 @@ TEST_CASE(
       const TicketError e = refusal(changed, ring);
       if (pos >= header_end) {
         CHECK((e.problem == TicketProblem::malformed || e.problem == TicketProblem::bad_signature));
+      } else {
+        CHECK((e.problem == TicketProblem::malformed || e.problem == TicketProblem::bad_signature ||
+               e.problem == TicketProblem::unsupported_version ||
+               e.problem == TicketProblem::unknown_key || e.problem == TicketProblem::other_event));
       }
     }
   }
