@@ -15,6 +15,7 @@
 #include "rules/decide.h"
 #include "storage/database.h"
 #include "storage/print_job_repository.h"
+#include "support/sample_event.h"
 #include "support/temp_dir.h"
 #include "ticket/keyring.h"
 #include "ticket/signing_key.h"
@@ -52,19 +53,10 @@ Latency summarise(std::vector<double> us) {
   return l;
 }
 
-EventConfig bench_event() {
-  EventConfig event;
-  event.id = 0x5EED0001;
-  event.name = "Digitale Verwaltung 2026";
-  event.first_day = std::chrono::year{2026} / 3 / 28;
-  event.day_count = 2;
-  return event;
-}
-
 Ticket bench_ticket(TicketId id) {
   Ticket t;
   t.key_id = 1;
-  t.event_id = bench_event().id;
+  t.event_id = test::sample_event().id;
   t.ticket_id = id;
   t.category = 1;
   t.days = 0b11;
@@ -129,7 +121,7 @@ int main(int argc, char** argv) {
   if (argc > 1 && std::strcmp(argv[1], "--quick") == 0) sizes = {200, 2000, 20};
 
   const auto key = SigningKey::generate();
-  Keyring keyring{bench_event().id};
+  Keyring keyring{test::sample_event().id};
   if (auto added = keyring.add(1, key.public_key()); !added) {
     std::fprintf(stderr, "keyring: %s\n", added.error().c_str());
     return 1;
@@ -156,7 +148,7 @@ int main(int argc, char** argv) {
   const double raw_ed25519_per_s = sizes.verifications / seconds_since(start);
 
   // decide(): a ticket with a record and two prior events.
-  const auto event = bench_event();
+  const auto event = test::sample_event();
   const auto calendar = EventCalendar::create(event);
   const Entrance entrance{"kiosk-1", EntranceMode::entry, {}};
   const Ticket ticket = bench_ticket(42);

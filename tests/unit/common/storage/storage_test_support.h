@@ -12,6 +12,7 @@
 #include "event/event_config.h"
 #include "eventlog/admission_event.h"
 #include "storage/database.h"
+#include "support/sample_event.h"
 #include "support/temp_dir.h"
 #include "support/time_literals.h"
 
@@ -22,16 +23,6 @@ inline Database open_db(const std::filesystem::path& path, DatabaseKind kind) {
   auto db = Database::open(path, kind);
   if (!db) FAIL("opening " << path << " failed: " << db.error().message);
   return std::move(*db);
-}
-
-inline EventConfig sample_event() {
-  EventConfig e;
-  e.id = 2026;
-  e.name = "Digitaler Staat 2026";
-  e.first_day = std::chrono::year{2026} / 3 / 28;
-  e.day_count = 2;
-  e.reentry = ReentryPolicy::deny;
-  return e;
 }
 
 // A registration of the sample event with an e-mail made from its external id.

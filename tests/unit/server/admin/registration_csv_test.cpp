@@ -4,21 +4,14 @@
 
 #include <algorithm>
 
+#include "support/sample_event.h"
+
 using namespace einlass;
 
 namespace {
 
-EventConfig congress() {
-  EventConfig e;
-  e.id = 2026;
-  e.name = "Digitaler Staat 2026";
-  e.first_day = std::chrono::year{2026} / 3 / 28;
-  e.day_count = 2;
-  return e;  // default categories: attendee/Teilnehmer 1, speaker/Referent 2, ...
-}
-
 std::vector<Registration> parse_ok(std::string_view csv) {
-  auto result = parse_registrations_csv(csv, congress());
+  auto result = parse_registrations_csv(csv, test::sample_event());
   if (!result) {
     for (const auto& e : result.error())
       UNSCOPED_INFO(e.line << " " << e.field << ": " << e.message);
@@ -28,7 +21,7 @@ std::vector<Registration> parse_ok(std::string_view csv) {
 }
 
 std::vector<CsvRowError> parse_errors(std::string_view csv) {
-  auto result = parse_registrations_csv(csv, congress());
+  auto result = parse_registrations_csv(csv, test::sample_event());
   REQUIRE_FALSE(result);
   return result.error();
 }

@@ -2,20 +2,12 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/sample_event.h"
+
 using namespace einlass;
 
-namespace {
-EventConfig two_day_event() {
-  EventConfig event;
-  event.name = "Digitale Verwaltung 2026";
-  event.first_day = std::chrono::year{2026} / 3 / 28;
-  event.day_count = 2;
-  return event;
-}
-}  // namespace
-
 TEST_CASE("ticket sheets name the event dates and the valid days in German", "[admin]") {
-  auto event = two_day_event();
+  auto event = test::sample_event();
   CHECK(format_event_dates(event) == "28.–29.03.2026");
   CHECK(format_valid_days(event, 0b01) == "Gültig · valid: Sa 28.03.2026");
   CHECK(format_valid_days(event, 0b10) == "Gültig · valid: So 29.03.2026");
@@ -27,7 +19,7 @@ TEST_CASE("ticket sheets name the event dates and the valid days in German", "[a
 TEST_CASE("a ticket sheet carries the attendee, the category label and colour", "[admin]") {
   Registration r;
   r.record = {7, "Jürgen Weiß", "BMI", 2, 0b11, AttendeeStatus::active};
-  const auto sheet = make_ticket_sheet(two_day_event(), r, "EINLASS:X");
+  const auto sheet = make_ticket_sheet(test::sample_event(), r, "EINLASS:X");
   CHECK(sheet.attendee_name == "Jürgen Weiß");
   CHECK(sheet.category_label == "Referent");
   CHECK(sheet.category_colour == "#C0392B");
