@@ -22,4 +22,11 @@ void draw_centred(cairo_t* cr, const std::string& text, double centre_x, double 
   cairo_show_text(cr, text.c_str());
 }
 
+void draw_fitted(cairo_t* cr, const std::string& text, FittedLine line, double width,
+                 double centre_x, double baseline) {
+  cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, line.weight);
+  cairo_set_font_size(cr, fit_font_size(cr, text, width, line.max_size, line.min_size));
+  draw_centred(cr, text, centre_x, baseline);
+}
+
 }  // namespace einlass::render_detail

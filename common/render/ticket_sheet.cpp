@@ -20,13 +20,17 @@ constexpr double kPageHeightMm = 148;
 constexpr double kMarginMm = 6;
 constexpr double kPngDpi = 300;
 constexpr double kMmPerInch = 25.4;
-constexpr const char* kFont = "DejaVu Sans";
 
 void draw_page(cairo_t* cr, const TicketSheet& sheet, const QrCode& qr, Rgb band) {
-  using render_detail::draw_centred;
-  using render_detail::fit_font_size;
+  using render_detail::draw_fitted;
+  using render_detail::FittedLine;
+  constexpr auto bold = CAIRO_FONT_WEIGHT_BOLD;
+  constexpr auto normal = CAIRO_FONT_WEIGHT_NORMAL;
   const double centre = kPageWidthMm / 2;
-  const double text_width = kPageWidthMm - 2 * kMarginMm;
+  const double width = kPageWidthMm - 2 * kMarginMm;
+  auto line = [&](const std::string& text, FittedLine style, double baseline) {
+    draw_fitted(cr, text, style, width, centre, baseline);
+  };
 
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
@@ -36,38 +40,26 @@ void draw_page(cairo_t* cr, const TicketSheet& sheet, const QrCode& qr, Rgb band
   cairo_rectangle(cr, 0, 0, kPageWidthMm, 22);
   cairo_fill(cr);
   cairo_set_source_rgb(cr, 1, 1, 1);
-  cairo_select_font_face(cr, kFont, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size(cr, fit_font_size(cr, sheet.event_name, text_width, 6, 2.5));
-  draw_centred(cr, sheet.event_name, centre, 11);
-  cairo_select_font_face(cr, kFont, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size(cr, fit_font_size(cr, sheet.event_dates, text_width, 4, 2));
-  draw_centred(cr, sheet.event_dates, centre, 18);
+  line(sheet.event_name, {bold, 6, 2.5}, 11);
+  line(sheet.event_dates, {normal, 4, 2}, 18);
 
   // Who the ticket is for.
   cairo_set_source_rgb(cr, 0, 0, 0);
-  cairo_select_font_face(cr, kFont, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size(cr, fit_font_size(cr, sheet.attendee_name, text_width, 7, 2.5));
-  draw_centred(cr, sheet.attendee_name, centre, 33);
-  cairo_select_font_face(cr, kFont, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size(cr, fit_font_size(cr, sheet.organisation, text_width, 4.2, 2));
-  draw_centred(cr, sheet.organisation, centre, 40);
+  line(sheet.attendee_name, {bold, 7, 2.5}, 33);
+  line(sheet.organisation, {normal, 4.2, 2}, 40);
 
   const double qr_side = 74;
   render_detail::draw_qr(cr, qr, centre - qr_side / 2, 44, qr_side);
 
-  cairo_set_font_size(cr, fit_font_size(cr, sheet.days_text, text_width, 3.6, 2));
-  draw_centred(cr, sheet.days_text, centre, 124);
-  cairo_set_font_size(cr, 3);
-  draw_centred(cr, sheet.ticket_id_text, centre, 129.5);
+  line(sheet.days_text, {normal, 3.6, 2}, 124);
+  line(sheet.ticket_id_text, {normal, 3, 3}, 129.5);
 
   // Footer band with the category label.
   cairo_set_source_rgb(cr, band.r, band.g, band.b);
   cairo_rectangle(cr, 0, kPageHeightMm - 13, kPageWidthMm, 13);
   cairo_fill(cr);
   cairo_set_source_rgb(cr, 1, 1, 1);
-  cairo_select_font_face(cr, kFont, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size(cr, fit_font_size(cr, sheet.category_label, text_width, 6, 2.5));
-  draw_centred(cr, sheet.category_label, centre, kPageHeightMm - 4.5);
+  line(sheet.category_label, {bold, 6, 2.5}, kPageHeightMm - 4.5);
 }
 
 std::expected<void, std::string> check(cairo_status_t status, const std::filesystem::path& out) {
