@@ -1,21 +1,10 @@
 #include "base/date_text.h"
 
-#include <charconv>
 #include <cstdio>
 
+#include "base/text.h"
+
 namespace einlass {
-
-namespace {
-
-// Reads exactly `digits` decimal digits at `pos`.
-bool read_number(std::string_view text, std::size_t pos, std::size_t digits, int& out) {
-  if (pos + digits > text.size()) return false;
-  const char* first = text.data() + pos;
-  const auto [end, ec] = std::from_chars(first, first + digits, out);
-  return ec == std::errc{} && end == first + digits;
-}
-
-}  // namespace
 
 std::string format_iso_date(std::chrono::year_month_day date) {
   char buf[16];
@@ -27,8 +16,8 @@ std::string format_iso_date(std::chrono::year_month_day date) {
 std::expected<std::chrono::year_month_day, std::string> parse_iso_date(std::string_view text) {
   int y = 0, m = 0, d = 0;
   const bool shape = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
-                     read_number(text, 0, 4, y) && read_number(text, 5, 2, m) &&
-                     read_number(text, 8, 2, d);
+                     read_fixed_digits(text, 0, 4, y) && read_fixed_digits(text, 5, 2, m) &&
+                     read_fixed_digits(text, 8, 2, d);
   const std::chrono::year_month_day date{std::chrono::year{y},
                                          std::chrono::month{static_cast<unsigned>(m)},
                                          std::chrono::day{static_cast<unsigned>(d)}};

@@ -1,6 +1,7 @@
 #include "base/text.h"
 
 #include <algorithm>
+#include <charconv>
 
 namespace einlass {
 
@@ -49,6 +50,13 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
   return s;
+}
+
+bool read_fixed_digits(std::string_view text, std::size_t pos, std::size_t digits, int& out) {
+  if (pos > text.size() || digits > text.size() - pos) return false;
+  const char* first = text.data() + pos;
+  const auto [end, ec] = std::from_chars(first, first + digits, out);
+  return ec == std::errc{} && end == first + digits;
 }
 
 char ascii_lower(char c) {

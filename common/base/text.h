@@ -11,6 +11,9 @@ std::string_view trim(std::string_view s);
 
 bool is_blank(char c);
 
+// Reads exactly `digits` decimal digits at `pos` into `out`; false if they are not all there.
+bool read_fixed_digits(std::string_view text, std::size_t pos, std::size_t digits, int& out);
+
 char ascii_lower(char c);
 std::string ascii_lower(std::string_view s);
 bool equals_ignoring_ascii_case(std::string_view a, std::string_view b);

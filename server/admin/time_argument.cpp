@@ -1,22 +1,9 @@
 #include "admin/time_argument.h"
 
-#include <charconv>
-
 #include "base/date_text.h"
+#include "base/text.h"
 
 namespace einlass {
-
-namespace {
-
-// Reads exactly `digits` decimal digits at `pos`.
-bool read_number(std::string_view text, std::size_t pos, std::size_t digits, int& out) {
-  if (pos + digits > text.size()) return false;
-  const char* first = text.data() + pos;
-  const auto [end, ec] = std::from_chars(first, first + digits, out);
-  return ec == std::errc{} && end == first + digits;
-}
-
-}  // namespace
 
 std::expected<Timestamp, std::string> parse_time_argument(std::string_view text,
                                                           const EventCalendar& calendar) {
@@ -26,12 +13,12 @@ std::expected<Timestamp, std::string> parse_time_argument(std::string_view text,
   if (text.size() < 16 || text[10] != 'T' || text[13] != ':') return std::unexpected(bad);
   auto date = parse_iso_date(text.substr(0, 10));
   int hour = 0, minute = 0, second = 0;
-  if (!date || !read_number(text, 11, 2, hour) || !read_number(text, 14, 2, minute)) {
+  if (!date || !read_fixed_digits(text, 11, 2, hour) || !read_fixed_digits(text, 14, 2, minute)) {
     return std::unexpected(bad);
   }
   std::size_t pos = 16;
   if (pos < text.size() && text[pos] == ':') {
-    if (!read_number(text, pos + 1, 2, second)) return std::unexpected(bad);
+    if (!read_fixed_digits(text, pos + 1, 2, second)) return std::unexpected(bad);
     pos += 3;
   }
   if (hour > 23 || minute > 59 || second > 59) return std::unexpected(bad);
@@ -43,8 +30,8 @@ std::expected<Timestamp, std::string> parse_time_argument(std::string_view text,
   if (rest == "Z") return time_point_cast<milliseconds>(wall);
   int off_h = 0, off_m = 0;
   if (rest.size() != 6 || (rest[0] != '+' && rest[0] != '-') || rest[3] != ':' ||
-      !read_number(rest, 1, 2, off_h) || !read_number(rest, 4, 2, off_m) || off_h > 14 ||
-      off_m > 59) {
+      !read_fixed_digits(rest, 1, 2, off_h) || !read_fixed_digits(rest, 4, 2, off_m) ||
+      off_h > 14 || off_m > 59) {
     return std::unexpected(bad);
   }
   const auto offset = hours{off_h} + minutes{off_m};
