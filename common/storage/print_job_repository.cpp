@@ -29,7 +29,8 @@ std::string_view to_string(PrintJobState state) {
 namespace {
 
 constexpr const char* kSelectJob =
-    "SELECT id, kiosk_id, seq, state, attempts, reprint, created_at, updated_at FROM print_jobs ";
+    "SELECT p.id, p.kiosk_id, p.seq, p.state, p.attempts, p.reprint, p.created_at, p.updated_at, "
+    "e.ticket_id FROM print_jobs p JOIN admission_events e USING (kiosk_id, seq) ";
 
 PrintJob job_from_row(sd::Query& q) {
   PrintJob job;
@@ -41,6 +42,7 @@ PrintJob job_from_row(sd::Query& q) {
   job.reprint = sd::narrow_from_db<int>(q.int64(5), "print_jobs.reprint");
   job.created = from_unix_ms(q.int64(6));
   job.updated = from_unix_ms(q.int64(7));
+  job.ticket_id = sd::narrow_from_db<TicketId>(q.int64(8), "admission_events.ticket_id");
   return job;
 }
 
@@ -75,6 +77,17 @@ StorageResult<PrintJobId> PrintJobRepository::commit_admission(const AdmissionEv
     sd::raise_last_hlc(db_, event.hlc);
     tx.commit();  // synchronous=FULL: on disk when this returns
     return id;
+  });
+}
+
+StorageResult<void> PrintJobRepository::commit_without_badge(const AdmissionEvent& event) {
+  return sd::guarded("committing an event", [&] {
+    sd::require_kind(db_, DatabaseKind::kiosk, "committing a kiosk's own event");
+    sd::WriteTransaction tx(db_);
+    sd::insert_admission_event(db_, event, clock_.now(), sd::OnKnownKey::refuse);
+    sd::raise_next_sequence(db_, event.key.seq + 1);
+    sd::raise_last_hlc(db_, event.hlc);
+    tx.commit();
   });
 }
 
@@ -114,7 +127,7 @@ StorageResult<void> PrintJobRepository::finish(PrintJobId id, PrintJobState fina
 StorageResult<std::optional<PrintJob>> PrintJobRepository::find(PrintJobId id) {
   return sd::guarded("finding print job " + std::to_string(id), [&]() -> std::optional<PrintJob> {
     sd::require_kind(db_, DatabaseKind::kiosk, "finding a print job");
-    sd::Query q(db_, std::string(kSelectJob) + "WHERE id = ?1");
+    sd::Query q(db_, std::string(kSelectJob) + "WHERE p.id = ?1");
     q.bind(1, id);
     if (!q.step()) return std::nullopt;
     return job_from_row(q);
@@ -125,7 +138,8 @@ StorageResult<std::vector<PrintJob>> PrintJobRepository::unfinished() {
   return sd::guarded("listing unfinished print jobs", [&] {
     sd::require_kind(db_, DatabaseKind::kiosk, "listing print jobs");
     std::vector<PrintJob> out;
-    sd::Query q(db_, std::string(kSelectJob) + "WHERE state IN ('queued', 'printing') ORDER BY id");
+    sd::Query q(db_,
+                std::string(kSelectJob) + "WHERE p.state IN ('queued', 'printing') ORDER BY p.id");
     while (q.step()) out.push_back(job_from_row(q));
     return out;
   });

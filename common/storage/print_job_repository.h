@@ -26,7 +26,8 @@ std::string_view to_string(PrintJobState state);
 
 struct PrintJob {
   PrintJobId id = 0;
-  EventKey admission;  // the admission event the badge is for
+  EventKey admission;      // the admission event the badge is for
+  TicketId ticket_id = 0;  // that event's ticket
   PrintJobState state = PrintJobState::queued;
   int attempts = 0;
   int reprint = 0;  // 0: first badge; 1, 2, ...: marked as a reprint
@@ -44,6 +45,9 @@ class PrintJobRepository {
   // for it, and the kiosk state (next sequence number past the event's, last HLC). An event
   // whose (kiosk, seq) is already stored is refused (Kind::constraint), never ignored.
   StorageResult<PrintJobId> commit_admission(const AdmissionEvent& event, int reprint_number = 0);
+  // Kiosk. The kiosk's own event that prints nothing (an exit scan), committed the same way:
+  // event and kiosk state in one durable transaction.
+  StorageResult<void> commit_without_badge(const AdmissionEvent& event);
   // Kiosk. Another badge for a stored admission (a reprint asked for by staff).
   StorageResult<PrintJobId> add_job(const EventKey& admission, int reprint_number);
 

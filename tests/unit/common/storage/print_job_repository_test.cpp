@@ -130,3 +130,17 @@ TEST_CASE("an admission committed before the process is killed is there after re
   CHECK(open[0].admission == EventKey{"kiosk-1", 1});
   CHECK(KioskStateRepository(*db).next_sequence() == std::uint64_t{2});
 }
+
+TEST_CASE("an exit is committed with the kiosk's counters and without a print job", "[storage]") {
+  KioskFixture f;
+  auto exit_event = admission("kiosk-1", 1, 42);
+  exit_event.kind = AdmissionKind::exit;
+  REQUIRE(f.jobs.commit_without_badge(exit_event));
+  CHECK(*f.log.all() == std::vector{exit_event});
+  CHECK(f.jobs.unfinished()->empty());
+  CHECK(KioskStateRepository(f.db).next_sequence() == std::uint64_t{2});
+  CHECK(KioskStateRepository(f.db).last_hlc() == exit_event.hlc);
+  auto again = f.jobs.commit_without_badge(exit_event);
+  REQUIRE_FALSE(again);
+  CHECK(again.error().kind == StorageError::Kind::constraint);
+}

@@ -1,0 +1,127 @@
+#include "core/print_worker.h"
+
+#include "core/badge_content.h"
+#include "event/event_calendar.h"
+#include "storage/attendee_repository.h"
+#include "storage/event_repository.h"
+
+namespace einlass {
+
+namespace {
+
+std::string job_name(const PrintJob& job) {
+  return job.admission.kiosk_id + "-" + std::to_string(job.admission.seq) + "-r" +
+         std::to_string(job.reprint) + "-a" + std::to_string(job.attempts);
+}
+
+// The badge for a job from the replica as it is now (a name corrected by sync since the scan
+// prints corrected).
+std::expected<Badge, std::string> badge_for(Database& db, const PrintJob& job, const Clock& clock) {
+  auto event = EventRepository(db).load();
+  if (!event) return std::unexpected(event.error().message);
+  if (!*event) return std::unexpected("the replica holds no event");
+  auto calendar = EventCalendar::create(**event);
+  if (!calendar) return std::unexpected(calendar.error());
+  auto holder = AttendeeRepository(db, clock).find_record(job.ticket_id);
+  if (!holder) return std::unexpected(holder.error().message);
+  if (!*holder) return std::unexpected("no badge fields for " + format_ticket_id(job.ticket_id));
+  return make_badge(job, **holder, **event, *calendar);
+}
+
+}  // namespace
+
+bool print_next_job(Database& db, Printer& printer, const BadgeLayout& layout, const Clock& clock,
+                    const std::function<void(const PrintReport&)>& report) {
+  PrintJobRepository jobs(db, clock);
+  auto unfinished = jobs.unfinished();
+  if (!unfinished) {
+    report(PrintReport{{}, PrintJobState::queued, std::nullopt, unfinished.error().message});
+    return false;
+  }
+  if (unfinished->empty()) return false;
+  PrintJob job = unfinished->front();
+  // Durable before the printer sees anything: if we die after sending, the restart knows this
+  // copy may exist and marks the next one.
+  if (auto started = jobs.start_attempt(job.id); !started) {
+    report(PrintReport{job, PrintJobState::queued, std::nullopt, started.error().message});
+    return false;
+  }
+  ++job.attempts;
+  job.state = PrintJobState::printing;
+  auto badge = badge_for(db, job, clock);
+  if (!badge) {
+    (void)jobs.finish(job.id, PrintJobState::failed);
+    report(PrintReport{job, PrintJobState::failed, PrintFault{PrinterState::error, badge.error()},
+                       badge.error()});
+    return true;
+  }
+  report(PrintReport{job, PrintJobState::printing, std::nullopt, {}});
+  auto printed = printer.print(*badge, layout, job_name(job));
+  const PrintJobState final_state = printed ? PrintJobState::done : PrintJobState::failed;
+  if (auto finished = jobs.finish(job.id, final_state); !finished) {
+    report(PrintReport{job, final_state, std::nullopt, finished.error().message});
+    return true;
+  }
+  if (!printed)
+    report(PrintReport{job, final_state, printed.error(), printed.error().message});
+  else
+    report(PrintReport{job, final_state, std::nullopt, {}});
+  return true;
+}
+
+PrintWorker::PrintWorker(std::filesystem::path replica, Printer& printer, BadgeLayout layout,
+                         const Clock& clock, std::function<void(const PrintReport&)> report)
+    : replica_(std::move(replica)),
+      printer_(printer),
+      layout_(layout),
+      clock_(clock),
+      report_(std::move(report)) {}
+
+PrintWorker::~PrintWorker() {
+  stop();
+}
+
+void PrintWorker::start() {
+  thread_ = std::thread([this] { run(); });
+}
+
+void PrintWorker::wake() {
+  {
+    std::lock_guard lock(mutex_);
+    pending_ = true;
+  }
+  wakeup_.notify_one();
+}
+
+void PrintWorker::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wakeup_.notify_one();
+  if (thread_.joinable()) thread_.join();
+}
+
+void PrintWorker::run() {
+  auto db = Database::open_existing(replica_, DatabaseKind::kiosk);
+  if (!db) {
+    report_(PrintReport{{}, PrintJobState::failed, std::nullopt, db.error().message});
+    return;
+  }
+  for (;;) {
+    {
+      std::unique_lock lock(mutex_);
+      // The timeout re-reads the queue now and then, in case a wake-up was lost to a storage
+      // error.
+      wakeup_.wait_for(lock, std::chrono::seconds(2), [this] { return pending_ || stopping_; });
+      if (stopping_) return;
+      pending_ = false;
+    }
+    while (print_next_job(*db, printer_, layout_, clock_, report_)) {
+      std::lock_guard lock(mutex_);
+      if (stopping_) return;
+    }
+  }
+}
+
+}  // namespace einlass

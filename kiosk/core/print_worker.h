@@ -1,0 +1,61 @@
+#pragma once
+// Prints the badges of committed admissions, one at a time, on its own thread and its own
+// connection to the replica. It takes its work from the replica's unfinished print jobs, so after
+// a crash it resumes exactly the jobs that were not finished, each once.
+#include <condition_variable>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "badge/badge.h"
+#include "base/time.h"
+#include "device/printer.h"
+#include "storage/print_job_repository.h"
+
+namespace einlass {
+
+struct PrintReport {
+  PrintJob job;                     // as it was sent (attempts counts this one)
+  PrintJobState state;              // printing (about to send), done or failed
+  std::optional<PrintFault> fault;  // why it failed
+  std::string detail;               // storage trouble or the printer's words
+};
+
+// One step of the worker, without threads: takes the oldest unfinished job, records the
+// attempt durably, renders and sends the badge, and records the outcome. A printer fault marks
+// the job failed (the attendee is sent to the desk for a reprint); the admission stays.
+// Returns false when there was nothing to do.
+bool print_next_job(Database& db, Printer& printer, const BadgeLayout& layout, const Clock& clock,
+                    const std::function<void(const PrintReport&)>& report);
+
+class PrintWorker {
+ public:
+  PrintWorker(std::filesystem::path replica, Printer& printer, BadgeLayout layout,
+              const Clock& clock, std::function<void(const PrintReport&)> report);
+  ~PrintWorker();  // stops
+
+  // Opens the replica on the worker's thread and starts with the jobs a previous run left.
+  void start();
+  // A job was committed.
+  void wake();
+  // Finishes the job in hand, then returns.
+  void stop();
+
+ private:
+  void run();
+
+  std::filesystem::path replica_;
+  Printer& printer_;
+  BadgeLayout layout_;
+  const Clock& clock_;
+  std::function<void(const PrintReport&)> report_;
+  std::mutex mutex_;
+  std::condition_variable wakeup_;
+  bool pending_ = true;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace einlass

@@ -1,0 +1,66 @@
+#include "core/replica.h"
+
+#include "storage/admission_log.h"
+#include "storage/attendee_repository.h"
+#include "storage/event_repository.h"
+#include "storage/key_repository.h"
+#include "storage/revocation_repository.h"
+
+namespace einlass {
+
+namespace {
+
+std::string failure(const std::filesystem::path& path, const StorageError& error) {
+  return "replica " + path.string() + ": " + error.message;
+}
+
+}  // namespace
+
+std::expected<Replica, std::string> Replica::open(const std::filesystem::path& path) {
+  auto db = Database::open_existing(path, DatabaseKind::kiosk);
+  if (!db) return std::unexpected(failure(path, db.error()));
+  auto event = EventRepository(*db).load();
+  if (!event) return std::unexpected(failure(path, event.error()));
+  if (!*event)
+    return std::unexpected("replica " + path.string() +
+                           ": holds no event (make it with einlass-admin provision-kiosk)");
+  auto calendar = EventCalendar::create(**event);
+  if (!calendar) return std::unexpected("replica " + path.string() + ": " + calendar.error());
+  auto keys = KeyRepository(*db).keys();
+  if (!keys) return std::unexpected(failure(path, keys.error()));
+  Keyring keyring((*event)->id);
+  for (const auto& key : *keys)
+    if (auto added = keyring.add(key.id, key.public_key); !added)
+      return std::unexpected("replica " + path.string() + ": " + added.error());
+  return Replica(std::move(*db), std::move(**event), std::move(*calendar), std::move(keyring));
+}
+
+StorageResult<ReplicaFacts> Replica::facts(TicketId ticket) {
+  SystemClock unused_clock;  // reads only: nothing is stamped
+  auto record = AttendeeRepository(db_, unused_clock).find_record(ticket);
+  if (!record) return std::unexpected(record.error());
+  auto revoked = RevocationRepository(db_).is_revoked(ticket);
+  if (!revoked) return std::unexpected(revoked.error());
+  return ReplicaFacts{std::move(*record), *revoked};
+}
+
+StorageResult<std::vector<AdmissionEvent>> Replica::history(TicketId ticket) {
+  SystemClock unused_clock;
+  return AdmissionLog(db_, unused_clock).events_for_ticket(ticket);
+}
+
+std::expected<Entrance, std::string> resolve_entrance(const std::string& kiosk_id,
+                                                      EntranceMode mode,
+                                                      const std::vector<std::string>& categories,
+                                                      const EventConfig& event) {
+  Entrance entrance{kiosk_id, mode, {}};
+  for (const auto& name : categories) {
+    const Category* category = find_category(event, name);
+    if (!category)
+      return std::unexpected("entrance.categories: the event has no category \"" + name + "\"");
+    entrance.admitted_categories.push_back(category->code);
+  }
+  return entrance;
+}
+
+}  // namespace einlass

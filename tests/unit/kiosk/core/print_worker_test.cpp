@@ -1,0 +1,120 @@
+#include "core/print_worker.h"
+
+#include <catch2/catch.hpp>
+
+#include "core/admission_desk.h"
+#include "kiosk_fixture.h"
+
+using namespace einlass;
+using test::first_morning;
+
+namespace {
+
+// Records what it was asked to print; fails while `fault` is set.
+class RecordingPrinter final : public Printer {
+ public:
+  std::expected<void, PrintFault> print(const Badge& badge, const BadgeLayout&,
+                                        const std::string& job_name) override {
+    if (fault) return std::unexpected(*fault);
+    printed.push_back({badge, job_name});
+    return {};
+  }
+  PrinterStatus status() override { return {}; }
+  std::string describe() const override { return "recording"; }
+
+  std::vector<std::pair<Badge, std::string>> printed;
+  std::optional<PrintFault> fault;
+};
+
+struct Worker {
+  test::KioskFixture fixture;
+  Replica replica = std::move(*Replica::open(fixture.replica_path));
+  ManualClock clock{first_morning()};
+  AdmissionDesk desk =
+      std::move(*AdmissionDesk::open(replica, Entrance{"K1", EntranceMode::entry, {}}, clock));
+  RecordingPrinter printer;
+  std::vector<PrintReport> reports;
+
+  bool step() {
+    return print_next_job(replica.db(), printer, BadgeLayout{}, clock,
+                          [this](const PrintReport& r) { reports.push_back(r); });
+  }
+  PrintJob job(PrintJobId id) { return **PrintJobRepository(replica.db(), clock).find(id); }
+};
+
+}  // namespace
+
+TEST_CASE("an admission's badge prints once and its job is done", "[kiosk]") {
+  Worker w;
+  const auto outcome = w.desk.scan(w.fixture.ticket(2), first_morning());
+  REQUIRE(outcome.print_job);
+  CHECK(w.step());
+  CHECK_FALSE(w.step());
+  REQUIRE(w.printer.printed.size() == 1);
+  CHECK(w.printer.printed[0].first.name == "Ayşe Yılmaz");
+  CHECK(w.printer.printed[0].first.category_label == "Referent");
+  CHECK(w.printer.printed[0].first.reprint == 0);
+  CHECK(w.printer.printed[0].second == "K1-1-r0-a1");
+  CHECK(w.job(*outcome.print_job).state == PrintJobState::done);
+  CHECK(w.job(*outcome.print_job).attempts == 1);
+  REQUIRE(w.reports.size() == 2);
+  CHECK(w.reports[0].state == PrintJobState::printing);
+  CHECK(w.reports[1].state == PrintJobState::done);
+}
+
+TEST_CASE("a job sent before a crash is resumed once and marked", "[kiosk]") {
+  Worker w;
+  const auto outcome = w.desk.scan(w.fixture.ticket(1), first_morning());
+  // The previous run recorded the attempt and died before hearing from the printer.
+  REQUIRE(PrintJobRepository(w.replica.db(), w.clock).start_attempt(*outcome.print_job));
+  CHECK(w.step());
+  CHECK_FALSE(w.step());
+  REQUIRE(w.printer.printed.size() == 1);
+  CHECK(w.printer.printed[0].first.reprint == 1);
+  CHECK(w.printer.printed[0].first.code.ends_with("-R0-A2"));
+  CHECK(w.job(*outcome.print_job).state == PrintJobState::done);
+}
+
+TEST_CASE("a printer fault fails the job, keeps the admission and says why", "[kiosk]") {
+  Worker w;
+  const auto outcome = w.desk.scan(w.fixture.ticket(1), first_morning());
+  w.printer.fault = PrintFault{PrinterState::media_empty, "media-empty-error"};
+  CHECK(w.step());
+  CHECK(w.printer.printed.empty());
+  CHECK(w.job(*outcome.print_job).state == PrintJobState::failed);
+  REQUIRE(w.reports.back().fault);
+  CHECK(w.reports.back().fault->state == PrinterState::media_empty);
+  // The admission stands: the same ticket is still already admitted.
+  CHECK(w.desk.scan(w.fixture.ticket(1), first_morning()).decision.reason ==
+        Reason::already_admitted);
+  // A failed job is not retried by itself: the desk reprints.
+  w.printer.fault.reset();
+  CHECK_FALSE(w.step());
+}
+
+TEST_CASE("the worker thread prints committed jobs and drains on stop", "[kiosk]") {
+  Worker w;
+  std::mutex mutex;
+  std::vector<PrintReport> reports;
+  PrintWorker worker(w.fixture.replica_path, w.printer, BadgeLayout{}, w.clock,
+                     [&](const PrintReport& r) {
+                       std::lock_guard lock(mutex);
+                       reports.push_back(r);
+                     });
+  REQUIRE(w.desk.scan(w.fixture.ticket(1), first_morning()).print_job);
+  worker.start();
+  REQUIRE(w.desk.scan(w.fixture.ticket(2), first_morning()).print_job);
+  worker.wake();
+  for (int i = 0; i < 500; ++i) {
+    {
+      std::lock_guard lock(mutex);
+      if (std::count_if(reports.begin(), reports.end(),
+                        [](const PrintReport& r) { return r.state == PrintJobState::done; }) == 2)
+        break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  worker.stop();
+  CHECK(w.printer.printed.size() == 2);
+  CHECK(PrintJobRepository(w.replica.db(), w.clock).unfinished()->empty());
+}
