@@ -8,6 +8,7 @@
 #include "admin/code_check.h"
 #include "admin/event_database.h"
 #include "admin/event_setup.h"
+#include "admin/kiosk_provisioning.h"
 #include "admin/organiser_actions.h"
 #include "admin/registration_import.h"
 #include "admin/ticket_argument.h"
@@ -67,6 +68,8 @@ struct Options {
   // cancel / block / reactivate / revoke / keys
   std::string ticket, reason;
   int key_id = 0;
+  // provision-kiosk
+  std::string kiosk_name;
 };
 
 int run_init(const Options& o) {
@@ -195,6 +198,20 @@ int run_audit(EventDatabase& opened) {
   return 0;
 }
 
+int run_provision_kiosk(EventDatabase& opened, const Options& o) {
+  auto bundle = provision_kiosk(opened, o.kiosk_name, o.out_dir, command_line_actor());
+  if (!bundle) return fail(bundle.error());
+  std::cout << "kiosk " << o.kiosk_name << ": " << bundle->replica.string() << " ("
+            << bundle->attendees << " attendees, " << bundle->keys << " keys, "
+            << bundle->revocations << " revocations, " << bundle->admissions << " admissions)\n";
+  if (bundle->config_written)
+    std::cout << "config: " << bundle->config.string() << " (adapt the devices, then run "
+              << "einlass-kiosk --config " << bundle->config.string() << ")\n";
+  else
+    std::cout << "config: " << bundle->config.string() << " kept as it was\n";
+  return 0;
+}
+
 struct StatusCommand {
   const char* name;
   const char* help;
@@ -258,6 +275,12 @@ int main(int argc, char** argv) {
   keys_retire->add_option("ID", o.key_id, "Key id")->required();
   auto* audit = app.add_subcommand("audit", "Print the audit log, oldest first");
 
+  auto* provision = app.add_subcommand("provision-kiosk",
+                                       "Write the bundle a kiosk runs from (no server needed)");
+  provision->add_option("NAME", o.kiosk_name, "Kiosk id, e.g. K1 or entrance-north")->required();
+  provision->add_option("--out", o.out_dir, "Folder for the bundle (replica.db, kiosk.toml)")
+      ->required();
+
   CLI11_PARSE(app, argc, argv);
 
   if (*init) return run_init(o);
@@ -274,5 +297,6 @@ int main(int argc, char** argv) {
   if (*keys_rotate) return run_keys_rotate(*opened);
   if (*keys_retire) return run_keys_retire(*opened, o);
   if (*audit) return run_audit(*opened);
+  if (*provision) return run_provision_kiosk(*opened, o);
   return 2;
 }

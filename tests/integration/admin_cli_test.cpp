@@ -241,3 +241,35 @@ TEST_CASE("a revoked ticket is refused as revoked", "[integration][admin]") {
   REQUIRE(admin(dir, {"revoke", "T000001", "--reason", "lost"}).exit_code == 0);
   CHECK(verdict(dir, codes[0], "2026-03-28T09:00")["reason"] == "revoked");
 }
+
+TEST_CASE("provision-kiosk writes a replica without e-mail and a config, and never overwrites",
+          "[integration][admin]") {
+  TempDir dir;
+  init_event(dir);
+  write_file(dir / "r.csv", kRegistrations);
+  REQUIRE(admin(dir, {"import", (dir / "r.csv").string()}).exit_code == 0);
+  REQUIRE(admin(dir, {"revoke", "T000002", "--reason", "stolen"}).exit_code == 0);
+
+  const auto bundle = dir / "kiosk-K1";
+  const auto r = admin(dir, {"provision-kiosk", "K1", "--out", bundle.string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("3 attendees, 1 keys, 1 revocations") != std::string::npos);
+  REQUIRE(std::filesystem::exists(bundle / "replica.db"));
+  REQUIRE(std::filesystem::exists(bundle / "kiosk.toml"));
+  CHECK_FALSE(std::filesystem::exists(bundle / ".replica.db.partial"));
+  const auto config = einlass::test::read_file(bundle / "kiosk.toml");
+  CHECK(config.find("id = \"K1\"") != std::string::npos);
+  // No e-mail address leaves the server.
+  const auto replica = einlass::test::read_file(bundle / "replica.db");
+  CHECK(replica.find("@example.org") == std::string::npos);
+  CHECK(replica.find("Özlem Yıldız") != std::string::npos);
+
+  const auto again = admin(dir, {"provision-kiosk", "K1", "--out", bundle.string()});
+  CHECK(again.exit_code == 1);
+  CHECK(again.err.find("exists") != std::string::npos);
+  const auto bad = admin(dir, {"provision-kiosk", "K 1", "--out", (dir / "x").string()});
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err.find("letters, digits") != std::string::npos);
+  CHECK(admin(dir, {"audit"}).out.find("provision_kiosk  K1") != std::string::npos);
+}
