@@ -199,6 +199,29 @@ StorageResult<std::optional<AttendeeRecord>> AttendeeRepository::find_record(Tic
   });
 }
 
+StorageResult<std::vector<AttendeeRecord>> AttendeeRepository::search_records(
+    std::string_view query, std::size_t limit) {
+  return sd::guarded("searching attendees", [&] {
+    std::string pattern = "%";
+    for (const char c : query) {
+      if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+      pattern += c;
+    }
+    pattern += '%';
+    const auto ticket = parse_ticket_id(query);
+    sd::Query q(db_,
+                "SELECT ticket_id, display_name, organisation, category, days, status "
+                "FROM attendees WHERE ticket_id = ?1 OR display_name LIKE ?2 ESCAPE '\\' "
+                "OR organisation LIKE ?2 ESCAPE '\\' ORDER BY display_name, ticket_id LIMIT ?3");
+    q.bind(1, std::int64_t{ticket.value_or(0)});
+    q.bind(2, pattern);
+    q.bind(3, static_cast<std::int64_t>(limit));
+    std::vector<AttendeeRecord> out;
+    while (q.step()) out.push_back(record_from_row(q));
+    return out;
+  });
+}
+
 StorageResult<std::int64_t> AttendeeRepository::count() {
   return sd::guarded("counting attendees", [&] {
     sd::Query q(db_, "SELECT count(*) FROM attendees");

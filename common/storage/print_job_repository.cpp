@@ -99,6 +99,30 @@ StorageResult<PrintJobId> PrintJobRepository::add_job(const EventKey& admission,
   });
 }
 
+StorageResult<PrintJob> PrintJobRepository::add_reprint(const EventKey& admission) {
+  return sd::guarded("adding a reprint", [&] {
+    sd::require_kind(db_, DatabaseKind::kiosk, "adding a reprint");
+    sd::WriteTransaction tx(db_);
+    int next = 1;
+    {
+      sd::Query last(db_, "SELECT max(reprint) FROM print_jobs WHERE kiosk_id = ?1 AND seq = ?2");
+      last.bind(1, admission.kiosk_id).bind(2, sd::seq_to_db(admission.seq));
+      if (last.step() && !last.is_null(0))
+        next = sd::narrow_from_db<int>(last.int64(0), "print_jobs.reprint") + 1;
+    }
+    const PrintJobId id = insert_job(db_, admission, next, clock_.now());
+    PrintJob job;
+    {
+      sd::Query q(db_, std::string(kSelectJob) + "WHERE p.id = ?1");
+      q.bind(1, id);
+      if (!q.step()) sd::fail(Kind::constraint, "the reprint was not stored");
+      job = job_from_row(q);
+    }
+    tx.commit();
+    return job;
+  });
+}
+
 StorageResult<void> PrintJobRepository::start_attempt(PrintJobId id) {
   return sd::guarded("starting print job " + std::to_string(id), [&] {
     sd::require_kind(db_, DatabaseKind::kiosk, "updating a print job");

@@ -51,6 +51,10 @@ class PrintJobRepository {
   // Kiosk. Another badge for a stored admission (a reprint asked for by staff).
   StorageResult<PrintJobId> add_job(const EventKey& admission, int reprint_number);
 
+  // Kiosk. A reprint asked for by staff: the next reprint number for the admission (1 after the
+  // first badge), so every copy is marked and numbered. Fails for an unknown admission.
+  StorageResult<PrintJob> add_reprint(const EventKey& admission);
+
   // The worker sends the job to the printer: state printing, attempts + 1.
   StorageResult<void> start_attempt(PrintJobId id);
   StorageResult<void> finish(PrintJobId id, PrintJobState final_state);

@@ -1,8 +1,10 @@
 #pragma once
 // What a ticket says. A ticket is issued and signed by the server and verified offline by kiosks.
 #include <cstdint>
+#include <expected>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "base/time.h"
 
@@ -37,5 +39,7 @@ struct Ticket {
 
 // "T000042": how ticket ids appear in logs and on screens.
 std::string format_ticket_id(TicketId id);
+// "T000042", "t42" or "42" -> 42; an error that quotes the text otherwise.
+std::expected<TicketId, std::string> parse_ticket_id(std::string_view text);
 
 }  // namespace einlass

@@ -13,7 +13,7 @@ ScanOutcome storage_refusal(Decision decision, const StorageError& error) {
   decision.admitted = false;
   decision.reason = Reason::error;
   decision.staff_detail = "not committed: " + error.message;
-  return ScanOutcome{std::move(decision), std::nullopt, error.message};
+  return ScanOutcome{std::move(decision), std::nullopt, std::nullopt, error.message};
 }
 
 // The badge fields a ticket carried, kept for an attendee the replica does not know yet
@@ -44,7 +44,7 @@ std::expected<AdmissionDesk, std::string> AdmissionDesk::open(Replica& replica, 
 
 ScanOutcome AdmissionDesk::scan(std::string_view code, Timestamp scan_time) {
   auto ticket = verify_ticket(code, replica_.keyring());
-  if (!ticket) return ScanOutcome{refuse_unverified(ticket.error()), std::nullopt, std::nullopt};
+  if (!ticket) return ScanOutcome{refuse_unverified(ticket.error()), {}, {}, {}};
   auto facts = replica_.facts(ticket->ticket_id);
   if (!facts) {
     Decision unknown;
@@ -61,7 +61,7 @@ ScanOutcome AdmissionDesk::scan(std::string_view code, Timestamp scan_time) {
   }
   Decision decision = decide(*ticket, *facts, *history, scan_time, entrance_, replica_.calendar(),
                              replica_.event().reentry);
-  if (!decision.admitted) return ScanOutcome{std::move(decision), std::nullopt, std::nullopt};
+  if (!decision.admitted) return ScanOutcome{std::move(decision), {}, {}, {}};
   return commit(std::move(decision), facts->attendee.has_value());
 }
 
@@ -73,7 +73,7 @@ ScanOutcome AdmissionDesk::commit(Decision decision, bool holder_in_replica) {
     if (auto done = jobs.commit_without_badge(event); !done)
       return storage_refusal(std::move(decision), done.error());
     ++next_seq_;
-    return ScanOutcome{std::move(decision), std::nullopt, std::nullopt};
+    return ScanOutcome{std::move(decision), event.key, {}, {}};
   }
   auto tx = Transaction::begin(replica_.db());
   if (!tx) return storage_refusal(std::move(decision), tx.error());
@@ -86,7 +86,7 @@ ScanOutcome AdmissionDesk::commit(Decision decision, bool holder_in_replica) {
   if (!job) return storage_refusal(std::move(decision), job.error());
   if (auto done = tx->commit(); !done) return storage_refusal(std::move(decision), done.error());
   ++next_seq_;
-  return ScanOutcome{std::move(decision), *job, std::nullopt};
+  return ScanOutcome{std::move(decision), event.key, *job, {}};
 }
 
 }  // namespace einlass

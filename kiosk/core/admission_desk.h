@@ -14,6 +14,7 @@ namespace einlass {
 
 struct ScanOutcome {
   Decision decision;
+  std::optional<EventKey> committed;    // the event stored for an admission or an exit
   std::optional<PrintJobId> print_job;  // set when a badge is to print
   // Storage refused the commit: the decision is turned into a refusal (reason error), since an
   // admission that is not on disk must not be shown.

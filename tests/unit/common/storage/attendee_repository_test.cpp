@@ -161,3 +161,33 @@ TEST_CASE("5000 registrations import in one call and re-import as unchanged", "[
   REQUIRE(again);
   CHECK(again->unchanged == 5000);
 }
+
+TEST_CASE("a kiosk searches its records by name, organisation or ticket id", "[storage]") {
+  test::TempDir dir;
+  Database db = open_db(dir / "kiosk.db", DatabaseKind::kiosk);
+  ManualClock clock{test::utc(2026, 3, 28, 8, 0)};
+  AttendeeRepository repo{db, clock};
+  const std::vector<AttendeeRecord> records{
+      {1, "Anna Müller", "Stadt Halle (Saale)", 1, 0b11, AttendeeStatus::active},
+      {2, "Bernd Schulz", "Landesamt 100% digital", 2, 0b11, AttendeeStatus::active},
+      {42, "Carla Ortiz", "Bundesamt", 1, 0b01, AttendeeStatus::canceled},
+  };
+  REQUIRE(repo.put_records(records));
+  auto names = [&](std::string_view query) {
+    std::vector<TicketId> ids;
+    const auto found = repo.search_records(query, 10);
+    REQUIRE(found);
+    for (const auto& r : *found) ids.push_back(r.ticket_id);
+    return ids;
+  };
+  CHECK(names("müller") == std::vector<TicketId>{1});
+  CHECK(names("ANNA") == std::vector<TicketId>{1});
+  CHECK(names("halle") == std::vector<TicketId>{1});
+  CHECK(names("T000042") == std::vector<TicketId>{42});
+  CHECK(names("100%") == std::vector<TicketId>{2});
+  CHECK(names("%") == std::vector<TicketId>{2});
+  CHECK(names("_") == std::vector<TicketId>{});
+  CHECK(names("' OR 1=1 --") == std::vector<TicketId>{});
+  CHECK(names("a").size() == 3);
+  CHECK(repo.search_records("a", 2)->size() == 2);
+}

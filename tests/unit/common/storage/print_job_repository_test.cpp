@@ -144,3 +144,19 @@ TEST_CASE("an exit is committed with the kiosk's counters and without a print jo
   REQUIRE_FALSE(again);
   CHECK(again.error().kind == StorageError::Kind::constraint);
 }
+
+TEST_CASE("reprints are numbered after the copies an admission already has", "[storage]") {
+  KioskFixture f;
+  const auto e = admission("kiosk-1", 1, 42);
+  REQUIRE(f.jobs.commit_admission(e));
+  auto first = f.jobs.add_reprint(e.key);
+  REQUIRE(first);
+  CHECK(first->reprint == 1);
+  CHECK(first->ticket_id == 42);
+  CHECK(first->state == PrintJobState::queued);
+  CHECK(f.jobs.add_reprint(e.key)->reprint == 2);
+  CHECK(f.jobs.unfinished()->size() == 3);
+  auto unknown = f.jobs.add_reprint({"kiosk-1", 99});
+  REQUIRE_FALSE(unknown);
+  CHECK(f.jobs.unfinished()->size() == 3);
+}

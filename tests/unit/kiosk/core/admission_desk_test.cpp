@@ -36,6 +36,7 @@ TEST_CASE("a genuine ticket is admitted and committed with its print job", "[kio
   const auto outcome = d.desk.scan(d.fixture.ticket(1), first_morning());
   REQUIRE(outcome.decision.admitted);
   CHECK(outcome.decision.display_name == "Jürgen Weiß");
+  CHECK(outcome.committed == EventKey{"K1", 1});
   REQUIRE(outcome.print_job);
   REQUIRE(d.events().size() == 1);
   CHECK(d.events()[0].key == EventKey{"K1", 1});
