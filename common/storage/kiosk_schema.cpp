@@ -48,8 +48,18 @@ CREATE TABLE kiosk_state (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
+// Version 2: the staff cards the server revoked. Valid cards need no row: they carry everything
+// a kiosk checks, so the replica holds no staff names.
+constexpr const char* kKioskV2 = R"sql(
+CREATE TABLE revoked_staff_cards (
+  card_id     INTEGER PRIMARY KEY CHECK (card_id BETWEEN 1 AND 4294967295),
+  revoked_at  INTEGER NOT NULL
+) STRICT;
+)sql";
+
 constexpr std::array kKiosk{
     Migration{1, kSharedTablesV1, kKioskV1},
+    Migration{2, nullptr, kKioskV2},
 };
 
 }  // namespace

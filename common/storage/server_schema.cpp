@@ -44,8 +44,22 @@ CREATE TABLE audit_log (
 ) STRICT;
 )sql";
 
+// Version 2: staff cards. The card itself (name, PIN hash, signature) is printed, not stored:
+// the server only needs to know which ids it issued to whom and which are revoked.
+constexpr const char* kServerV2 = R"sql(
+CREATE TABLE staff_cards (
+  card_id        INTEGER PRIMARY KEY AUTOINCREMENT CHECK (card_id BETWEEN 1 AND 4294967295),
+  staff_name     TEXT NOT NULL CHECK (staff_name <> ''),
+  key_id         INTEGER NOT NULL CHECK (key_id BETWEEN 0 AND 255),
+  issued_at      INTEGER NOT NULL,
+  revoked_at     INTEGER,             -- set: no kiosk accepts the card any more
+  revoke_reason  TEXT NOT NULL DEFAULT ''
+) STRICT;
+)sql";
+
 constexpr std::array kServer{
     Migration{1, kSharedTablesV1, kServerV1},
+    Migration{2, nullptr, kServerV2},
 };
 
 }  // namespace
