@@ -33,6 +33,8 @@ DeviceResult<void> parse_authority(std::string_view authority, DeviceUri& uri) {
   } else if (const auto colon = authority.rfind(':'); colon != std::string_view::npos) {
     host = authority.substr(0, colon);
     port = authority.substr(colon + 1);
+    if (host.find(':') != std::string_view::npos)
+      return bad_uri(uri.text, "an IPv6 address must be written in brackets, e.g. [fe80::1]");
   }
   if (host.empty()) return bad_uri(uri.text, "the host is empty");
   uri.host = std::string(host);
@@ -86,6 +88,7 @@ DeviceResult<int> DeviceUri::int_option(std::string_view key, int fallback, int 
 DeviceResult<DeviceUri> parse_device_uri(std::string_view text) {
   DeviceUri uri;
   uri.text = std::string(text);
+  if (!is_valid_utf8(text)) return bad_uri(text, "is not valid UTF-8");
   if (contains_control_character(text)) return bad_uri(text, "contains a control character");
   const auto colon = text.find(':');
   if (colon == std::string_view::npos || colon == 0)
@@ -106,8 +109,7 @@ DeviceResult<DeviceUri> parse_device_uri(std::string_view text) {
       return std::unexpected(ok.error());
     uri.path = slash == std::string_view::npos ? std::string{} : std::string(rest.substr(slash));
   } else {
-    if (rest.empty()) return bad_uri(text, "the path is empty");
-    uri.path = std::string(rest);
+    uri.path = std::string(rest);  // may be empty ("sim:"); drivers that need one say so
   }
   if (auto ok = parse_query(query, uri); !ok) return std::unexpected(ok.error());
   return uri;

@@ -25,8 +25,9 @@ struct DeviceUri {
   DeviceResult<int> int_option(std::string_view key, int fallback, int min, int max) const;
 };
 
-// Errors (kind bad_uri) name what is wrong: a missing scheme, an empty path, a bad port, a
-// duplicate or empty query key.
+// Errors (kind bad_uri) name what is wrong: a missing scheme, a bad port, an IPv6 host without
+// brackets, a duplicate or empty query key, control characters or bytes that are not UTF-8.
+// An empty path is allowed ("sim:"); drivers that need one say so.
 DeviceResult<DeviceUri> parse_device_uri(std::string_view text);
 
 }  // namespace einlass

@@ -1,0 +1,31 @@
+#pragma once
+// Turns the bytes of a serial scanner into the codes it sends, one per line. Pure: the serial
+// scanner feeds it, the tests feed it recorded byte streams split anywhere.
+#include <optional>
+#include <string>
+
+#include "device/device_error.h"
+
+namespace einlass {
+
+class LineDecoder {
+ public:
+  // One received byte. CR or LF ends a code (so CRLF ends one, and the empty line between them is
+  // ignored like every empty line). Returns the finished code, or a bad_input error naming why it
+  // is unusable (a control byte, not UTF-8, too long); the next byte starts a new code.
+  std::optional<DeviceResult<std::string>> feed(char byte);
+
+  // True from the first byte of a code until the line end that ends it; the scanner stamps a
+  // code's arrival when this turns true.
+  bool in_code() const { return in_code_; }
+
+ private:
+  std::optional<DeviceResult<std::string>> finish();
+  void fail(std::string why);
+
+  std::string text_;
+  std::optional<std::string> problem_;
+  bool in_code_ = false;
+};
+
+}  // namespace einlass
