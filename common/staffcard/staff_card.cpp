@@ -1,5 +1,7 @@
 #include "staffcard/staff_card.h"
 
+#include <charconv>
+
 #include <cstdio>
 
 #include "base/text.h"
@@ -44,6 +46,16 @@ std::expected<void, std::string> check_staff_name(std::string_view name) {
                            " bytes; at most " + std::to_string(kMaxStaffNameBytes) + " fit a card");
   }
   return {};
+}
+
+std::expected<StaffCardId, std::string> parse_staff_card_id(std::string_view text) {
+  std::string_view digits = text;
+  if (!digits.empty() && (digits.front() == 'S' || digits.front() == 's')) digits.remove_prefix(1);
+  StaffCardId id = 0;
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+  if (digits.empty() || ec != std::errc{} || end != digits.data() + digits.size() || id == 0)
+    return std::unexpected("'" + std::string(text) + "' is not a staff card id like S000001");
+  return id;
 }
 
 }  // namespace einlass

@@ -67,6 +67,8 @@ struct StaffCard {
 
 // "S000042": how staff card ids appear in logs, the audit log and on screens.
 std::string format_staff_card_id(StaffCardId id);
+// "S000042", "s42" or "42" -> 42; an error that quotes the text otherwise.
+std::expected<StaffCardId, std::string> parse_staff_card_id(std::string_view text);
 
 // A name for a staff card: valid UTF-8, 1 to kMaxStaffNameBytes bytes, no control characters,
 // no blanks at either end. The error says what is wrong.

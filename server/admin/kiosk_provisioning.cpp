@@ -9,6 +9,7 @@
 #include "storage/event_repository.h"
 #include "storage/key_repository.h"
 #include "storage/revocation_repository.h"
+#include "storage/staff_card_repository.h"
 #include "storage/transaction.h"
 
 namespace einlass {
@@ -65,6 +66,12 @@ std::expected<KioskBundle, AdminError> fill_replica(EventDatabase& source, Datab
         !put)
       return std::unexpected(storage_failure(to, put.error()));
   bundle.revocations = revocations->size();
+
+  auto staff_cards = from_storage(StaffCardRepository(source.db).revoked(), from);
+  if (!staff_cards) return std::unexpected(staff_cards.error());
+  for (const auto& card : *staff_cards)
+    if (auto put = StaffCardRepository(replica).put_revoked(card.id, card.revoked_at); !put)
+      return std::unexpected(storage_failure(to, put.error()));
 
   auto admissions = from_storage(AdmissionLog(source.db, clock).all(), from);
   if (!admissions) return std::unexpected(admissions.error());

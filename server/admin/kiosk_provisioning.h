@@ -2,7 +2,8 @@
 // `einlass-admin provision-kiosk NAME --out DIR`: the bundle a kiosk runs from without any
 // server: a replica (event, trusted public keys, attendees' badge fields, revocations, the
 // admissions known so far) and a commented kiosk.toml to adapt. No e-mail addresses, no private
-// keys: a lost kiosk gives away no more than the badges it prints.
+// keys: a lost kiosk gives away no more than the badges it prints. Revoked staff cards travel
+// too, so a lost card stops opening staff mode on kiosks provisioned after its revocation.
 #include <cstddef>
 #include <expected>
 #include <filesystem>

@@ -1,5 +1,6 @@
 #include "admin/organiser_actions.h"
 
+#include "admin/audited_change.h"
 #include "admin/event_database.h"
 #include "storage/attendee_repository.h"
 #include "storage/audit_repository.h"
@@ -10,32 +11,6 @@
 namespace einlass {
 
 namespace {
-
-// An organiser's change and its audit entry, committed together: both stay or neither.
-class AuditedChange {
- public:
-  static std::expected<AuditedChange, AdminError> begin(Database& db) {
-    auto tx = Transaction::begin(db);
-    if (!tx) return std::unexpected(storage_failure(db.path(), tx.error()));
-    return AuditedChange{db, std::move(*tx)};
-  }
-
-  std::expected<void, AdminError> finish(const Actor& actor, std::string_view action,
-                                         std::string subject, std::string_view why) {
-    auto written = AuditRepository{db_}.append(
-        {0, actor.at, actor.who, std::string{action}, std::move(subject), std::string{why}});
-    if (!written) return std::unexpected(storage_failure(db_.path(), written.error()));
-    if (auto committed = tx_.commit(); !committed) {
-      return std::unexpected(storage_failure(db_.path(), committed.error()));
-    }
-    return {};
-  }
-
- private:
-  AuditedChange(Database& db, Transaction tx) : db_(db), tx_(std::move(tx)) {}
-  Database& db_;
-  Transaction tx_;
-};
 
 std::string_view action_name(AttendeeStatus status) {
   switch (status) {

@@ -1,12 +1,11 @@
 #include "admin/staff_cards.h"
 
+#include "admin/audited_change.h"
 #include "admin/ticket_sheet_text.h"
 #include "base/text.h"
 #include "staffcard/pin.h"
 #include "staffcard/staff_card_codec.h"
 #include "staffcard/staff_card_issuer.h"
-#include "storage/audit_repository.h"
-#include "storage/transaction.h"
 
 namespace einlass {
 
@@ -14,15 +13,6 @@ namespace {
 
 // Dark slate: a staff card must not look like any attendee category's sheet.
 constexpr const char* kStaffSheetColour = "#2C3E50";
-
-std::expected<void, AdminError> append_audit(Database& db, const Actor& actor,
-                                             std::string_view action, StaffCardId id,
-                                             std::string_view why) {
-  auto written = AuditRepository{db}.append(
-      {0, actor.at, actor.who, std::string{action}, format_staff_card_id(id), std::string{why}});
-  if (!written) return std::unexpected(storage_failure(db.path(), written.error()));
-  return {};
-}
 
 }  // namespace
 
@@ -53,8 +43,8 @@ std::expected<IssuedStaffCard, AdminError> issue_staff_card(EventDatabase& event
   // The slow hash before the transaction, so the write lock is held for milliseconds only.
   card.pin = make_pin_verifier(pin, pin_hash);
 
-  auto tx = Transaction::begin(db);
-  if (!tx) return std::unexpected(storage_failure(db.path(), tx.error()));
+  auto change = AuditedChange::begin(db);
+  if (!change) return std::unexpected(change.error());
   auto id = StaffCardRepository{db}.add(card.staff_name, card.key_id, card.issued_at);
   if (!id) return std::unexpected(storage_failure(db.path(), id.error()));
   card.card_id = *id;
@@ -62,11 +52,9 @@ std::expected<IssuedStaffCard, AdminError> issue_staff_card(EventDatabase& event
     return std::unexpected(AdminError{"staff-card: " + ok.error()});
   }
   IssuedStaffCard issued{card, sign_staff_card(card, key->second)};
-  if (auto audited = append_audit(db, actor, "issue_staff_card", card.card_id, ""); !audited) {
-    return std::unexpected(audited.error());
-  }
-  if (auto committed = tx->commit(); !committed) {
-    return std::unexpected(storage_failure(db.path(), committed.error()));
+  if (auto done = change->finish(actor, "issue_staff_card", format_staff_card_id(card.card_id), "");
+      !done) {
+    return std::unexpected(done.error());
   }
   return issued;
 }
@@ -77,8 +65,8 @@ std::expected<bool, AdminError> revoke_staff_card(Database& db, StaffCardId id, 
     return std::unexpected(
         AdminError{"staff-card revoke: --reason is required (it goes into the audit log)"});
   }
-  auto tx = Transaction::begin(db);
-  if (!tx) return std::unexpected(storage_failure(db.path(), tx.error()));
+  auto change = AuditedChange::begin(db);
+  if (!change) return std::unexpected(change.error());
   auto revoked = StaffCardRepository{db}.revoke(id, actor.at, why);
   if (!revoked) return std::unexpected(storage_failure(db.path(), revoked.error()));
   switch (*revoked) {
@@ -89,11 +77,9 @@ std::expected<bool, AdminError> revoke_staff_card(Database& db, StaffCardId id, 
     case StaffCardRevocation::revoked:
       break;
   }
-  if (auto audited = append_audit(db, actor, "revoke_staff_card", id, why); !audited) {
-    return std::unexpected(audited.error());
-  }
-  if (auto committed = tx->commit(); !committed) {
-    return std::unexpected(storage_failure(db.path(), committed.error()));
+  if (auto done = change->finish(actor, "revoke_staff_card", format_staff_card_id(id), why);
+      !done) {
+    return std::unexpected(done.error());
   }
   return true;
 }

@@ -1,6 +1,9 @@
 // einlass-admin: the organisers' command line. Parses options, calls server/admin, prints.
+#include <termios.h>
+#include <unistd.h>
 #include <CLI/CLI.hpp>
 #include <array>
+#include <charconv>
 #include <cstdlib>
 #include <iostream>
 #include <random>
@@ -11,6 +14,7 @@
 #include "admin/kiosk_provisioning.h"
 #include "admin/organiser_actions.h"
 #include "admin/registration_import.h"
+#include "admin/staff_cards.h"
 #include "admin/ticket_argument.h"
 #include "admin/ticket_issuing.h"
 #include "admin/time_argument.h"
@@ -70,6 +74,8 @@ struct Options {
   int key_id = 0;
   // provision-kiosk
   std::string kiosk_name;
+  // staff-card
+  std::string staff_name, card, card_out;
 };
 
 int run_init(const Options& o) {
@@ -212,6 +218,61 @@ int run_provision_kiosk(EventDatabase& opened, const Options& o) {
   return 0;
 }
 
+// A PIN typed twice without echo at a terminal, or one line from stdin for scripts.
+std::expected<std::string, std::string> read_pin() {
+  auto read_line = [](const char* prompt) {
+    std::string line;
+    if (prompt) std::cerr << prompt << std::flush;
+    std::getline(std::cin, line);
+    if (prompt) std::cerr << '\n';
+    return line;
+  };
+  if (!isatty(STDIN_FILENO)) return read_line(nullptr);
+  termios saved{};
+  tcgetattr(STDIN_FILENO, &saved);
+  termios quiet = saved;
+  quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+  tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  const std::string first = read_line("PIN (4-8 digits): ");
+  const std::string second = read_line("PIN again: ");
+  tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+  if (first != second) return std::unexpected("the two PINs differ");
+  return first;
+}
+
+int run_staff_card_add(EventDatabase& opened, const Options& o) {
+  auto pin = read_pin();
+  if (!pin) return fail("staff-card add: " + pin.error());
+  auto issued = issue_staff_card(opened, command_line_actor(), o.staff_name, *pin);
+  if (!issued) return fail(issued.error());
+  std::cout << format_staff_card_id(issued->card.card_id) << '\n';
+  if (o.card_out.empty()) {
+    std::cout << issued->text << '\n';
+    return 0;
+  }
+  const auto format = o.card_out.ends_with(".png") ? DocumentFormat::png : DocumentFormat::pdf;
+  if (auto written = write_staff_card_sheet(opened.event, *issued, format, o.card_out); !written)
+    return fail(written.error());
+  std::cout << "card: " << o.card_out << '\n';
+  return 0;
+}
+
+int run_staff_card_list(EventDatabase& opened) {
+  auto cards = list_staff_cards(opened.db);
+  if (!cards) return fail(cards.error());
+  for (const auto& card : *cards) std::cout << format_staff_card_line(card) << '\n';
+  return 0;
+}
+
+int run_staff_card_revoke(EventDatabase& opened, const Options& o) {
+  auto id = parse_staff_card_id(o.card);
+  if (!id) return fail("staff-card revoke: " + id.error());
+  auto revoked = revoke_staff_card(opened.db, *id, command_line_actor(), o.reason);
+  if (!revoked) return fail(revoked.error());
+  std::cout << format_staff_card_id(*id) << (*revoked ? " revoked" : " was revoked before") << '\n';
+  return 0;
+}
+
 struct StatusCommand {
   const char* name;
   const char* help;
@@ -281,6 +342,18 @@ int main(int argc, char** argv) {
   provision->add_option("--out", o.out_dir, "Folder for the bundle (replica.db, kiosk.toml)")
       ->required();
 
+  auto* staff = app.add_subcommand("staff-card", "Staff cards that open staff mode on kiosks");
+  staff->require_subcommand(1);
+  auto* staff_add = staff->add_subcommand(
+      "add", "Issue a card; the PIN is asked twice (or read as one line from stdin)");
+  staff_add->add_option("NAME", o.staff_name, "The holder's name as the kiosk greets them")
+      ->required();
+  staff_add->add_option("--out", o.card_out, "Write a printable card (.pdf or .png)");
+  auto* staff_list = staff->add_subcommand("list", "List every card issued");
+  auto* staff_revoke = staff->add_subcommand("revoke", "Revoke a lost card");
+  staff_revoke->add_option("ID", o.card, "Card id, e.g. S000001")->required();
+  staff_revoke->add_option("--reason", o.reason, "Why (goes into the audit log)")->required();
+
   CLI11_PARSE(app, argc, argv);
 
   if (*init) return run_init(o);
@@ -298,5 +371,8 @@ int main(int argc, char** argv) {
   if (*keys_retire) return run_keys_retire(*opened, o);
   if (*audit) return run_audit(*opened);
   if (*provision) return run_provision_kiosk(*opened, o);
+  if (*staff_add) return run_staff_card_add(*opened, o);
+  if (*staff_list) return run_staff_card_list(*opened);
+  if (*staff_revoke) return run_staff_card_revoke(*opened, o);
   return 2;
 }

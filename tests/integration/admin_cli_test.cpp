@@ -1,4 +1,6 @@
 // einlass-admin as organisers use it: a real process on a real SQLite file in a temp folder.
+#include <SQLiteCpp/Database.h>
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -272,4 +274,46 @@ TEST_CASE("provision-kiosk writes a replica without e-mail and a config, and nev
   CHECK(bad.exit_code == 1);
   CHECK(bad.err.find("letters, digits") != std::string::npos);
   CHECK(admin(dir, {"audit"}).out.find("provision_kiosk  K1") != std::string::npos);
+}
+
+TEST_CASE(
+    "staff cards are issued with a PIN from stdin, listed, revoked, and the revocation "
+    "travels to kiosks",
+    "[integration][admin]") {
+  TempDir dir;
+  init_event(dir);
+  auto run = [&](std::vector<std::string> args, const std::string& input = {}) {
+    std::vector<std::string> argv{kAdmin, "--db", (dir / "event.db").string()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    auto result = run_process(argv, std::chrono::seconds{60}, input);
+    REQUIRE_FALSE(result.timed_out);
+    return result;
+  };
+  const auto issued =
+      run({"staff-card", "add", "Hanna Berger", "--out", (dir / "card.pdf").string()}, "2580\n");
+  INFO(issued.err);
+  REQUIRE(issued.exit_code == 0);
+  CHECK(issued.out.starts_with("S000001"));
+  CHECK(std::filesystem::file_size(dir / "card.pdf") > 1000);
+  const auto text = run({"staff-card", "add", "Paul Kern"}, "7391\n");
+  REQUIRE(text.exit_code == 0);
+  CHECK(text.out.find("EINLASS-STAFF:") != std::string::npos);
+  const auto trivial = run({"staff-card", "add", "Eva Lang"}, "1234\n");
+  CHECK(trivial.exit_code == 1);
+  CHECK(trivial.err.find("PIN") != std::string::npos);
+
+  CHECK(run({"staff-card", "revoke", "S000001"}).exit_code != 0);  // --reason is required
+  const auto revoked = run({"staff-card", "revoke", "S000001", "--reason", "lost"});
+  INFO(revoked.err);
+  CHECK(revoked.exit_code == 0);
+  const auto list = run({"staff-card", "list"});
+  CHECK(list.out.find("S000001  Hanna Berger") != std::string::npos);
+  CHECK(list.out.find("S000002  Paul Kern") != std::string::npos);
+  CHECK(run({"audit"}).out.find("revoke_staff_card  S000001  \"lost\"") != std::string::npos);
+
+  REQUIRE(run({"provision-kiosk", "K1", "--out", (dir / "k1").string()}).exit_code == 0);
+  SQLite::Database replica((dir / "k1" / "replica.db").string());
+  CHECK(replica.execAndGet("SELECT count(*) FROM revoked_staff_cards WHERE card_id = 1").getInt() ==
+        1);
+  CHECK(replica.execAndGet("SELECT count(*) FROM revoked_staff_cards").getInt() == 1);
 }

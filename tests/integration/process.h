@@ -13,8 +13,10 @@ struct ProcessResult {
   bool timed_out = false;
 };
 
-// Runs `argv` (no shell, stdin closed) and waits for it; kills it after `timeout`.
+// Runs `argv` (no shell; stdin gives `input`, then end of file) and waits for it; kills it
+// after `timeout`.
 ProcessResult run_process(const std::vector<std::string>& argv,
-                          std::chrono::seconds timeout = std::chrono::seconds{60});
+                          std::chrono::seconds timeout = std::chrono::seconds{60},
+                          const std::string& input = {});
 
 }  // namespace einlass::test
