@@ -13,9 +13,14 @@ packages=(
   libboost1.81-dev libssl-dev openssl catch2 libcairo2-dev fonts-dejavu-core libcups2-dev
   libhowardhinnant-date-dev tzdata libtomlplusplus-dev libcli11-dev nlohmann-json3-dev
   libevdev-dev libgpiod-dev libturbojpeg0-dev libsystemd-dev
-  # test tools: a real IPP printer, its D-Bus, PDF inspection
-  cups-ipp-utils dbus poppler-utils
+  # test tools: a real IPP printer, its D-Bus, PDF inspection, a real browser for the screens
+  cups-ipp-utils dbus poppler-utils chromium
 )
+# The browser tests run playwright-core on Node.js. A machine that has node and npm (Debian's or
+# NodeSource's) keeps them; otherwise Debian's are installed.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
