@@ -1,0 +1,278 @@
+#include "app/kiosk_app.h"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <optional>
+#include <vector>
+
+#include "app/scanner_pump.h"
+#include "app/screen_presenter.h"
+#include "app/service_notifier.h"
+#include "app/staff_mode.h"
+#include "core/admission_desk.h"
+#include "core/decision_log.h"
+#include "core/print_worker.h"
+#include "core/replica.h"
+#include "devices/open_devices.h"
+#include "screen/screen_server.h"
+
+namespace einlass {
+
+namespace asio = boost::asio;
+
+class KioskApp::Impl final : public StaffActions {
+ public:
+  Impl(const KioskConfig& config, asio::io_context& io, LogSink log, Replica replica,
+       std::unique_ptr<Printer> printer, std::unique_ptr<Indicator> indicator)
+      : config_(config),
+        io_(io),
+        log_(std::move(log)),
+        replica_(std::move(replica)),
+        printer_(std::move(printer)),
+        indicator_(std::move(indicator)),
+        worker_(config.replica, *printer_, config.badge, clock_,
+                [this](const PrintReport& report) {
+                  asio::post(io_, [this, report] { on_print_report(report); });
+                }),
+        screen_(
+            io, ScreenServerOptions{config.screen_address, config.screen_port},
+            [this](StaffCommand command) { on_staff_command(std::move(command)); },
+            [this](std::string_view line) { log_status("screen", line); }),
+        staff_(replica_, clock_, *this, config.staff_timeout),
+        result_timer_(io),
+        lights_timer_(io),
+        watchdog_timer_(io),
+        signals_(io, SIGINT, SIGTERM) {
+    status_.kiosk_name = config.kiosk_id;
+  }
+
+  std::expected<void, std::string> open_desk() {
+    auto entrance =
+        resolve_entrance(config_.kiosk_id, config_.mode, config_.categories, replica_.event());
+    if (!entrance) return std::unexpected(entrance.error());
+    auto desk = AdmissionDesk::open(replica_, *entrance, clock_);
+    if (!desk) return std::unexpected(desk.error());
+    desk_.emplace(std::move(*desk));
+    return {};
+  }
+
+  std::expected<unsigned short, std::string> start() {
+    auto port = screen_.start();
+    if (!port) return std::unexpected(port.error().message);
+    show(IdleScreen{replica_.event().name});
+    signals_.async_wait([this](const boost::system::error_code& ec, int) {
+      if (!ec) stop();
+    });
+    worker_.start();
+    for (const auto& uri : config_.scanners) {
+      auto pump = std::make_unique<ScannerPump>(
+          [uri] { return open_scanner(uri); },
+          [this](ScannedCode code) {
+            asio::post(io_, [this, code = std::move(code)] { on_code(code); });
+          },
+          [this, uri](const DeviceError& problem) {
+            asio::post(io_, [this, uri, message = problem.message] {
+              log_status("scanner_problem", uri + ": " + message);
+            });
+          });
+      pump->start();
+      pumps_.push_back(std::move(pump));
+    }
+    schedule_watchdog();
+    notifier_.ready();
+    notifier_.status("admitting");
+    log_status("started", "screen on " + config_.screen_address + ":" + std::to_string(*port));
+    return *port;
+  }
+
+  void stop() {
+    if (stopping_) return;
+    stopping_ = true;
+    notifier_.stopping();
+    for (auto& pump : pumps_) pump->stop();
+    worker_.stop();  // finishes the badge in hand
+    result_timer_.cancel();
+    lights_timer_.cancel();
+    watchdog_timer_.cancel();
+    signals_.cancel();
+    (void)indicator_->set({});
+    screen_.stop();
+    log_status("stopped", "");
+  }
+
+  // StaffActions
+  void pause(bool paused) override {
+    paused_ = paused;
+    log_status(paused ? "paused" : "resumed", staff_.card_text());
+  }
+  bool paused() const override { return paused_; }
+  std::optional<LastBadge> last_badge() const override { return last_badge_; }
+  void wake_printer() override { worker_.wake(); }
+  std::expected<void, std::string> print_test_page() override {
+    Badge badge;
+    badge.event_name = replica_.event().name;
+    badge.name = "Testseite · Test page";
+    badge.organisation = config_.kiosk_id;
+    badge.category_label = "Test";
+    badge.category_colour = "#7F8C8D";
+    badge.code = "EINLASS-TEST:" + config_.kiosk_id;
+    // Rare and short: printing on this thread keeps the test page out of the job queue, which
+    // holds admissions only.
+    auto printed = printer_->print(badge, config_.badge, config_.kiosk_id + "-test-page");
+    if (!printed) return std::unexpected(printed.error().message);
+    return {};
+  }
+  void log_staff_action(std::string_view what, std::string_view detail) override {
+    log_status(what, detail);
+  }
+
+ private:
+  void show(ScreenContent content) { screen_.show(ScreenView{std::move(content), status_}); }
+
+  void back_to_idle_after_result() {
+    result_timer_.expires_after(config_.result_duration);
+    result_timer_.async_wait([this](const boost::system::error_code& ec) {
+      if (ec || stopping_ || staff_.active()) return;
+      show(paused_ ? ScreenContent{PausedScreen{}}
+                   : ScreenContent{IdleScreen{replica_.event().name}});
+    });
+  }
+
+  void signal(IndicatorLights lights) {
+    if (auto set = indicator_->set(lights); !set)
+      log_status("indicator_problem", set.error().message);
+    lights_timer_.expires_after(std::chrono::milliseconds(lights.buzzer ? 400 : 1500));
+    lights_timer_.async_wait([this](const boost::system::error_code& ec) {
+      if (!ec) (void)indicator_->set({});
+    });
+  }
+
+  void on_code(const ScannedCode& code) {
+    if (stopping_) return;
+    if (is_staff_card(code.text)) {
+      show(staff_.present_card(code.text));
+      return;
+    }
+    if (staff_.active()) {
+      log_status("scan_ignored", "staff mode is open");
+      return;
+    }
+    if (paused_) {
+      show(PausedScreen{});
+      return;
+    }
+    const ScanOutcome outcome = desk_->scan(code.text, code.arrived);
+    const Timestamp decided = clock_.now();
+    const double latency_ms =
+        std::chrono::duration<double, std::milli>(decided - code.arrived).count();
+    log_(decision_log_line(outcome.decision, config_.kiosk_id, decided, latency_ms));
+    if (outcome.failure) log_status("commit_failed", *outcome.failure);
+    show(present_outcome(outcome, replica_.event(), replica_.calendar()));
+    signal(outcome.decision.admitted ? IndicatorLights{true, false, false}
+                                     : IndicatorLights{false, true, true});
+    if (outcome.print_job && outcome.committed) {
+      last_badge_ =
+          LastBadge{*outcome.committed, outcome.decision.ticket_id, outcome.decision.display_name};
+      last_print_job_ = *outcome.print_job;
+      worker_.wake();
+    }
+    back_to_idle_after_result();
+  }
+
+  void on_print_report(const PrintReport& report) {
+    if (report.job.id == 0) {
+      log_status("print_problem", report.detail);
+      return;
+    }
+    log_(print_log_line(report.job, report.job.ticket_id, config_.kiosk_id, clock_.now(),
+                        report.state, report.detail));
+    if (report.state == PrintJobState::done) status_.printer = PrinterState::ready;
+    if (report.state != PrintJobState::failed) return;
+    status_.printer = report.fault ? report.fault->state : PrinterState::error;
+    // The admission stands; the attendee still in front of the kiosk is sent to the desk.
+    if (report.job.id == last_print_job_ && !staff_.active())
+      show(PrinterTroubleScreen{last_badge_ ? last_badge_->name : std::string{}});
+    notifier_.status("printer: " + std::string(to_string(status_.printer)));
+  }
+
+  void on_staff_command(StaffCommand command) {
+    if (stopping_) return;
+    auto next = staff_.on_command(command);
+    if (next) {
+      show(std::move(*next));
+      return;
+    }
+    // Staff mode ended (or never began): back to what attendees see.
+    show(paused_ ? ScreenContent{PausedScreen{}}
+                 : ScreenContent{IdleScreen{replica_.event().name}});
+  }
+
+  void schedule_watchdog() {
+    const auto interval = notifier_.watchdog_interval();
+    if (!interval) return;
+    watchdog_timer_.expires_after(*interval);
+    watchdog_timer_.async_wait([this](const boost::system::error_code& ec) {
+      if (ec || stopping_) return;
+      // This handler runs on the loop every admission runs on: if the loop hangs, systemd
+      // stops hearing from us and restarts the kiosk.
+      notifier_.alive();
+      schedule_watchdog();
+    });
+  }
+
+  void log_status(std::string_view what, std::string_view detail) {
+    log_(status_log_line(what, config_.kiosk_id, clock_.now(), detail));
+  }
+
+  const KioskConfig config_;
+  asio::io_context& io_;
+  LogSink log_;
+  SystemClock clock_;
+  Replica replica_;
+  std::unique_ptr<Printer> printer_;
+  std::unique_ptr<Indicator> indicator_;
+  std::optional<AdmissionDesk> desk_;
+  PrintWorker worker_;
+  ScreenServer screen_;
+  StaffMode staff_;
+  ScreenStatus status_;
+  ServiceNotifier notifier_;
+  std::vector<std::unique_ptr<ScannerPump>> pumps_;
+  asio::steady_timer result_timer_;
+  asio::steady_timer lights_timer_;
+  asio::steady_timer watchdog_timer_;
+  asio::signal_set signals_;
+  bool stopping_ = false;
+  bool paused_ = false;
+  std::optional<LastBadge> last_badge_;
+  PrintJobId last_print_job_ = 0;
+};
+
+std::expected<std::unique_ptr<KioskApp>, std::string> KioskApp::create(const KioskConfig& config,
+                                                                       asio::io_context& io,
+                                                                       LogSink log) {
+  auto replica = Replica::open(config.replica);
+  if (!replica) return std::unexpected(replica.error());
+  auto printer = open_printer(config.printer);
+  if (!printer) return std::unexpected("devices.printer: " + printer.error().message);
+  auto indicator = open_indicator(config.indicator);
+  if (!indicator) return std::unexpected("devices.indicator: " + indicator.error().message);
+  auto impl = std::make_unique<Impl>(config, io, std::move(log), std::move(*replica),
+                                     std::move(*printer), std::move(*indicator));
+  if (auto desk = impl->open_desk(); !desk) return std::unexpected(desk.error());
+  return std::unique_ptr<KioskApp>(new KioskApp(std::move(impl)));
+}
+
+KioskApp::KioskApp(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+KioskApp::~KioskApp() = default;
+
+std::expected<unsigned short, std::string> KioskApp::start() {
+  return impl_->start();
+}
+void KioskApp::stop() {
+  impl_->stop();
+}
+
+}  // namespace einlass

@@ -1,0 +1,146 @@
+// einlass-kiosk as a venue runs it: a provisioned bundle, no server, frames dropped into its
+// dir: scanner, badges coming out of its file: printer.
+#include <signal.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "kiosk_site.h"
+#include "support/files.h"
+
+using namespace einlass::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::vector<Registrant> kPeople{
+    {"Anna-Lena Müller", "Landesamt für Digitalisierung Sachsen-Anhalt"},
+    {"Jürgen Weiß", "Bundesministerium des Innern", "Referent"},
+    {"Özlem Yıldız", "Stadt Halle (Saale)", "Presse"},
+    {"Maximilian-Alexander von Müller-Lüdenscheidt", "Zentrale Stelle für IT im Freistaat"},
+    {"Søren Åberg", "Landkreis Saalekreis", "Aussteller"},
+    {"Chloé Dubois-Straße", "Stadtverwaltung Magdeburg"},
+    {"Ines Groß", "Kommunale IT-Union"},
+    {"Ole Hansen", "Landesrechenzentrum"},
+    {"Petra Schön", "Bundesamt für Sicherheit in der Informationstechnik"},
+    {"Zoë Yilmaz", "Stadt Leipzig"},
+};
+
+std::string ticket_text(int n) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "T%06d", n);
+  return buf;
+}
+
+nlohmann::json only_decision(const std::string& out, int ticket) {
+  const auto lines = decisions_for(out, ticket_text(ticket));
+  REQUIRE(lines.size() == 1);
+  return nlohmann::json::parse(lines[0]);
+}
+
+std::size_t files_with_suffix(const fs::path& dir, const std::string& suffix) {
+  std::size_t n = 0;
+  for (const auto& entry : fs::directory_iterator(dir))
+    if (entry.path().string().ends_with(suffix)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "the kiosk admits every camera frame style, refuses forged and cancelled tickets and "
+    "prints a badge per admission, without a server",
+    "[integration][kiosk]") {
+  KioskSite site(kPeople);
+  REQUIRE(site.admin({"cancel", "T000010", "--reason", "Storniert"}).exit_code == 0);
+  auto& kiosk = site.start_kiosk("K1");
+
+  // Tickets 1..9 as a camera sees them, one style each.
+  int ticket = 1;
+  for (const auto style : kAllFrameStyles) {
+    site.drop_frame("K1",
+                    make_frame(site.code(ticket), style, static_cast<std::uint32_t>(ticket)).view(),
+                    "frame-" + std::to_string(ticket), ticket % 2 == 0);
+    ++ticket;
+  }
+  std::string forged = site.code(1);
+  forged[forged.size() - 5] = forged[forged.size() - 5] == 'A' ? 'B' : 'A';
+  site.drop_frame("K1", make_frame(forged, FrameStyle::clean, 77).view(), "frame-forged");
+  site.drop_frame("K1", make_frame(site.code(10), FrameStyle::clean, 10).view(), "frame-10");
+
+  const bool all_decided = kiosk.wait_for_output(
+      [](const std::string& log) { return log_lines(log, "decision").size() >= 11; },
+      std::chrono::seconds(60));
+  INFO(kiosk.out() << kiosk.err());
+  REQUIRE(all_decided);
+  const std::string out = kiosk.out();
+  INFO(out);
+  for (int t = 1; t <= 9; ++t) {
+    INFO("ticket " << t << " in style " << to_string(kAllFrameStyles[t - 1]));
+    const auto decision = only_decision(out, t);
+    CHECK(decision["verdict"] == "admitted");
+    CHECK(decision["kiosk"] == "K1");
+    CHECK(decision["latency_ms"].get<double>() >= 0);
+  }
+  CHECK(only_decision(out, 10)["reason"] == "canceled");
+  bool forged_refused = false;
+  for (const auto& line : log_lines(out, "decision")) {
+    const auto json = nlohmann::json::parse(line);
+    if (json["ticket"].is_null() && json["reason"] == "invalid") forged_refused = true;
+  }
+  CHECK(forged_refused);
+  // No names in the log, only ticket ids.
+  for (const auto& person : kPeople) CHECK(out.find(person.name) == std::string::npos);
+
+  // One badge per admission, as PDF and PNG, and every frame moved to done/.
+  REQUIRE(kiosk.wait_for_output(
+      [](const std::string& log) {
+        std::size_t done = 0;
+        for (const auto& line : log_lines(log, "print"))
+          if (nlohmann::json::parse(line)["state"] == "done") ++done;
+        return done >= 9;
+      },
+      std::chrono::seconds(60)));
+  CHECK(files_with_suffix(site.badges("K1"), ".pdf") == 9);
+  CHECK(files_with_suffix(site.badges("K1"), ".png") == 9);
+  CHECK(files_with_suffix(site.frames("K1") / "done", "") == 11);
+
+  CHECK(kiosk.stop(SIGTERM) == 0);
+  CHECK(log_lines(kiosk.out(), "stopped").size() == 1);
+}
+
+TEST_CASE("a ticket shown again is refused as already admitted, also after a restart",
+          "[integration][kiosk]") {
+  KioskSite site({kPeople.begin(), kPeople.begin() + 2});
+  auto& kiosk = site.start_kiosk("K1");
+  site.drop_frame("K1", make_frame(site.code(1), FrameStyle::clean, 1).view(), "a");
+  REQUIRE(kiosk.wait_for_output(
+      [](const std::string& out) { return log_lines(out, "decision").size() >= 1; }));
+  CHECK(kiosk.stop(SIGTERM) == 0);
+
+  site.start_kiosk("K1");
+  site.drop_frame("K1", make_frame(site.code(1), FrameStyle::inverted, 2).view(), "b");
+  REQUIRE(kiosk.wait_for_output(
+      [](const std::string& out) { return log_lines(out, "decision").size() >= 2; }));
+  const auto lines = decisions_for(kiosk.out(), "T000001");
+  REQUIRE(lines.size() == 2);
+  CHECK(nlohmann::json::parse(lines[0])["verdict"] == "admitted");
+  CHECK(nlohmann::json::parse(lines[1])["reason"] == "already_admitted");
+  CHECK(kiosk.stop(SIGTERM) == 0);
+}
+
+TEST_CASE("a kiosk with a broken config says which key is wrong and does not start",
+          "[integration][kiosk]") {
+  KioskSite site({kPeople.front()});
+  REQUIRE(site.admin({"provision-kiosk", "K1", "--out", site.bundle("K1").string()}).exit_code ==
+          0);
+  write_file(
+      site.bundle("K1") / "kiosk.toml",
+      "[kiosk]\nid = \"K1\"\nreplica = \"replica.db\"\n[devices]\nscanners = [\"dir:frames\"]\n"
+      "printer = \"laser:printer\"\n");
+  const auto r =
+      run_process({EINLASS_KIOSK_BINARY, "--config", (site.bundle("K1") / "kiosk.toml").string()},
+                  std::chrono::seconds(30));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("devices.printer") != std::string::npos);
+}
