@@ -42,6 +42,7 @@ class KioskApp::Impl final : public StaffActions {
             [this](std::string_view line) { log_status("screen", line); }),
         staff_(replica_, clock_, *this, config.staff_timeout),
         result_timer_(io),
+        staff_timer_(io),
         lights_timer_(io),
         watchdog_timer_(io),
         signals_(io, SIGINT, SIGTERM) {
@@ -94,6 +95,7 @@ class KioskApp::Impl final : public StaffActions {
     for (auto& pump : pumps_) pump->stop();
     worker_.stop();  // finishes the badge in hand
     result_timer_.cancel();
+    staff_timer_.cancel();
     lights_timer_.cancel();
     watchdog_timer_.cancel();
     signals_.cancel();
@@ -153,6 +155,7 @@ class KioskApp::Impl final : public StaffActions {
     if (stopping_) return;
     if (is_staff_card(code.text)) {
       show(staff_.present_card(code.text));
+      close_staff_mode_when_it_expires();
       return;
     }
     if (staff_.active()) {
@@ -163,6 +166,7 @@ class KioskApp::Impl final : public StaffActions {
       show(PausedScreen{});
       return;
     }
+    staff_timer_.cancel();
     const ScanOutcome outcome = desk_->scan(code.text, code.arrived);
     const Timestamp decided = clock_.now();
     const double latency_ms =
@@ -202,11 +206,28 @@ class KioskApp::Impl final : public StaffActions {
     auto next = staff_.on_command(command);
     if (next) {
       show(std::move(*next));
+      close_staff_mode_when_it_expires();
       return;
     }
     // Staff mode ended (or never began): back to what attendees see.
+    staff_timer_.cancel();
     show(paused_ ? ScreenContent{PausedScreen{}}
                  : ScreenContent{IdleScreen{replica_.event().name}});
+  }
+
+  // Staff who walk away leave no menu open: once the session has timed out (its rules are
+  // StaffSession's), the screen goes back to what attendees see.
+  void close_staff_mode_when_it_expires() {
+    staff_timer_.expires_after(std::chrono::seconds(5));
+    staff_timer_.async_wait([this](const boost::system::error_code& ec) {
+      if (ec || stopping_) return;
+      if (staff_.active()) {
+        close_staff_mode_when_it_expires();
+        return;
+      }
+      show(paused_ ? ScreenContent{PausedScreen{}}
+                   : ScreenContent{IdleScreen{replica_.event().name}});
+    });
   }
 
   void schedule_watchdog() {
@@ -241,6 +262,7 @@ class KioskApp::Impl final : public StaffActions {
   ServiceNotifier notifier_;
   std::vector<std::unique_ptr<ScannerPump>> pumps_;
   asio::steady_timer result_timer_;
+  asio::steady_timer staff_timer_;
   asio::steady_timer lights_timer_;
   asio::steady_timer watchdog_timer_;
   asio::signal_set signals_;

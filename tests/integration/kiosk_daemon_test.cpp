@@ -7,6 +7,7 @@
 
 #include "kiosk_site.h"
 #include "support/files.h"
+#include "support/ipp_eve_printer.h"
 
 using namespace einlass::test;
 namespace fs = std::filesystem;
@@ -143,4 +144,38 @@ TEST_CASE("a kiosk with a broken config says which key is wrong and does not sta
                   std::chrono::seconds(30));
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("devices.printer") != std::string::npos);
+}
+
+TEST_CASE(
+    "a kiosk prints on a real IPP printer; out of paper sends the attendee to the desk and "
+    "keeps the admission",
+    "[integration][kiosk][ipp]") {
+  IppEvePrinter printer;
+  KioskSite site({kPeople.begin(), kPeople.begin() + 3});
+  auto& kiosk = site.start_kiosk("K1", printer.uri());
+  site.drop_frame("K1", make_frame(site.code(1), FrameStyle::clean, 1).view(), "a");
+  REQUIRE(kiosk.wait_for_output(
+      [](const std::string& out) { return out.find("\"state\":\"done\"") != std::string::npos; },
+      std::chrono::seconds(60)));
+  std::size_t spooled = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(printer.spool()))
+    if (entry.is_regular_file()) ++spooled;
+  CHECK(spooled >= 1);
+
+  // The simulated printer notices the empty tray while it prints the next sheet; the badge
+  // after that cannot print.
+  write_file(printer.dir() / "media-empty", "");
+  site.drop_frame("K1", make_frame(site.code(2), FrameStyle::clean, 2).view(), "b");
+  site.drop_frame("K1", make_frame(site.code(3), FrameStyle::clean, 3).view(), "c");
+  const bool failed = kiosk.wait_for_output(
+      [](const std::string& out) { return out.find("\"state\":\"failed\"") != std::string::npos; },
+      std::chrono::seconds(60));
+  INFO(kiosk.out());
+  REQUIRE(failed);
+  CHECK(only_decision(kiosk.out(), 3)["verdict"] == "admitted");
+  const auto fault = nlohmann::json::parse(log_lines(kiosk.out(), "print").back());
+  CHECK(fault["ticket"] == "T000003");
+  CHECK(fault["state"] == "failed");
+  CHECK(fault["detail"].get<std::string>().find("media") != std::string::npos);
+  CHECK(kiosk.stop(SIGTERM) == 0);
 }

@@ -5,9 +5,9 @@
 #include "print_result_text.h"
 
 #include "fake_zebra.h"
-#include "ipp_eve_printer.h"
 #include "print/open_printer.h"
 #include "support/files.h"
+#include "support/ipp_eve_printer.h"
 
 using namespace einlass;
 using namespace std::chrono_literals;

@@ -1,4 +1,4 @@
-#include "ipp_eve_printer.h"
+#include "support/ipp_eve_printer.h"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
