@@ -6,16 +6,15 @@
 #include <cerrno>
 #include <cstring>
 
+#include "device/unique_fd.h"
 #include "keyed/keystroke_decoder.h"
 #include "keyed/stop_signal.h"
-#include "keyed/unique_fd.h"
 
 namespace einlass {
 
 namespace {
 
 using keyed::StopSignal;
-using keyed::UniqueFd;
 using keyed::Wake;
 
 struct EvdevFree {

@@ -8,16 +8,15 @@
 #include <cerrno>
 #include <cstring>
 
+#include "device/unique_fd.h"
 #include "keyed/line_decoder.h"
 #include "keyed/stop_signal.h"
-#include "keyed/unique_fd.h"
 
 namespace einlass {
 
 namespace {
 
 using keyed::StopSignal;
-using keyed::UniqueFd;
 using keyed::Wake;
 
 struct BaudRate {

@@ -4,7 +4,7 @@
 #include <expected>
 
 #include "device/device_error.h"
-#include "keyed/unique_fd.h"
+#include "device/unique_fd.h"
 
 namespace einlass::keyed {
 

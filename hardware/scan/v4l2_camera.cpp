@@ -18,37 +18,13 @@
 #include <utility>
 #include <vector>
 
+#include "device/unique_fd.h"
 #include "scan/camera_frame.h"
 #include "scan/jpeg_decoder.h"
 
 namespace einlass {
 
 namespace {
-
-// Closes a file descriptor once.
-class Fd {
- public:
-  Fd() = default;
-  explicit Fd(int fd) : fd_(fd) {}
-  Fd(Fd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-  Fd& operator=(Fd&& other) noexcept {
-    if (this != &other) {
-      reset();
-      fd_ = std::exchange(other.fd_, -1);
-    }
-    return *this;
-  }
-  ~Fd() { reset(); }
-  int get() const { return fd_; }
-  explicit operator bool() const { return fd_ >= 0; }
-
- private:
-  void reset() {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = -1;
-  }
-  int fd_ = -1;
-};
 
 // One driver buffer mapped into our memory.
 class Mapping {
@@ -88,8 +64,8 @@ std::chrono::microseconds monotonic_now() {
 struct V4l2Camera::State {
   CameraSettings settings;
   const Clock* clock = nullptr;
-  Fd fd;
-  Fd wake;  // an eventfd that stop() writes to, so a blocked poll() returns at once
+  UniqueFd fd;
+  UniqueFd wake;  // an eventfd that stop() writes to, so a blocked poll() returns at once
   std::vector<Mapping> buffers;
   bool streaming = false;
   CameraFrameLayout layout;
@@ -228,9 +204,9 @@ DeviceResult<std::unique_ptr<V4l2Camera>> V4l2Camera::open(const CameraSettings&
   auto state = std::make_unique<State>();
   state->settings = settings;
   state->clock = &clock;
-  state->fd = Fd(::open(settings.device.c_str(), O_RDWR | O_NONBLOCK | O_CLOEXEC));
+  state->fd = UniqueFd(::open(settings.device.c_str(), O_RDWR | O_NONBLOCK | O_CLOEXEC));
   if (!state->fd) return state->failure("cannot open");
-  state->wake = Fd(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC));
+  state->wake = UniqueFd(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC));
   if (!state->wake) return state->failure("cannot make an eventfd");
   auto jpeg = JpegDecoder::create();
   if (!jpeg) return std::unexpected(jpeg.error());

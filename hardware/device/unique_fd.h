@@ -1,10 +1,10 @@
 #pragma once
-// Owns one POSIX file descriptor and closes it once. Internal to the keyed scanners.
+// Owns one POSIX file descriptor and closes it once. For the drivers of hardware/.
 #include <unistd.h>
 
 #include <utility>
 
-namespace einlass::keyed {
+namespace einlass {
 
 class UniqueFd {
  public:
@@ -33,4 +33,4 @@ class UniqueFd {
   int fd_ = -1;
 };
 
-}  // namespace einlass::keyed
+}  // namespace einlass
