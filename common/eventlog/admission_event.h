@@ -3,7 +3,9 @@
 // (kiosk id, sequence number) and ordered by a hybrid logical clock.
 #include <compare>
 #include <cstdint>
+#include <expected>
 #include <string>
+#include <string_view>
 
 #include "base/time.h"
 #include "ticket/ticket.h"
@@ -44,5 +46,9 @@ struct AdmissionEvent {
 };
 
 std::string_view to_string(AdmissionKind kind);
+
+// A kiosk id ("K1", "entrance-north"): 1 to 32 letters, digits, '-' and '_', so it is safe in
+// file names, log lines and badge codes. The error says which rule the text breaks.
+std::expected<void, std::string> check_kiosk_id(std::string_view kiosk_id);
 
 }  // namespace einlass

@@ -1,5 +1,7 @@
 #include "storage/attendee_repository.h"
 
+#include "base/search_fold.h"
+
 #include <set>
 #include <string>
 #include <unordered_set>
@@ -203,16 +205,18 @@ StorageResult<std::vector<AttendeeRecord>> AttendeeRepository::search_records(
     std::string_view query, std::size_t limit) {
   return sd::guarded("searching attendees", [&] {
     std::string pattern = "%";
-    for (const char c : query) {
+    for (const char c : fold_for_search(query)) {
       if (c == '%' || c == '_' || c == '\\') pattern += '\\';
       pattern += c;
     }
     pattern += '%';
     const auto ticket = parse_ticket_id(query);
-    sd::Query q(db_,
-                "SELECT ticket_id, display_name, organisation, category, days, status "
-                "FROM attendees WHERE ticket_id = ?1 OR display_name LIKE ?2 ESCAPE '\\' "
-                "OR organisation LIKE ?2 ESCAPE '\\' ORDER BY display_name, ticket_id LIMIT ?3");
+    sd::Query q(
+        db_,
+        "SELECT ticket_id, display_name, organisation, category, days, status "
+        "FROM attendees WHERE ticket_id = ?1 OR einlass_fold(display_name) LIKE ?2 ESCAPE '\\' "
+        "OR einlass_fold(organisation) LIKE ?2 ESCAPE '\\' "
+        "ORDER BY display_name, ticket_id LIMIT ?3");
     q.bind(1, std::int64_t{ticket.value_or(0)});
     q.bind(2, pattern);
     q.bind(3, static_cast<std::int64_t>(limit));

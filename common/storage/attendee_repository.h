@@ -45,9 +45,9 @@ class AttendeeRepository {
 
   // Both kinds: what the rules and the badge need.
   StorageResult<std::optional<AttendeeRecord>> find_record(TicketId id);
-  // Both kinds. Records whose name or organisation contains `query` (ASCII letters in any case;
-  // LIKE's wildcards taken literally) or whose ticket id it is ("T000042", "42"), by name, at
-  // most `limit`.
+  // Both kinds. Records whose name or organisation contains `query`, forgiving case and accents
+  // (fold_for_search; LIKE's wildcards taken literally) or whose ticket id it is ("T000042", "42"),
+  // by name, at most `limit`.
   StorageResult<std::vector<AttendeeRecord>> search_records(std::string_view query,
                                                             std::size_t limit);
   StorageResult<std::int64_t> count();

@@ -11,6 +11,7 @@
 #include <system_error>
 #include <unordered_map>
 
+#include "base/search_fold.h"
 #include "storage/schema.h"
 #include "storage/sql_support.h"
 
@@ -91,6 +92,18 @@ void check_version(SQLite::Database& db, const std::filesystem::path& path, Data
                "unchanged).");
 }
 
+// einlass_fold(text): fold_for_search in SQL, so searches forgive case and accents.
+void fold_function(sqlite3_context* context, int, sqlite3_value** args) {
+  if (sqlite3_value_type(args[0]) == SQLITE_NULL) {
+    sqlite3_result_null(context);
+    return;
+  }
+  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(args[0]));
+  const auto size = static_cast<std::size_t>(sqlite3_value_bytes(args[0]));
+  const std::string folded = fold_for_search(std::string_view(text, size));
+  sqlite3_result_text(context, folded.data(), static_cast<int>(folded.size()), SQLITE_TRANSIENT);
+}
+
 void configure(SQLite::Database& db, const std::filesystem::path& path) {
   // WAL: readers never block the writer; with synchronous=FULL every commit is fsynced before
   // it returns, which is what "committed durably before showing or printing" needs.
@@ -100,6 +113,7 @@ void configure(SQLite::Database& db, const std::filesystem::path& path) {
   }
   db.exec("PRAGMA synchronous = FULL");
   db.exec("PRAGMA foreign_keys = ON");  // has no effect inside a transaction: set it first
+  db.createFunction("einlass_fold", 1, true, nullptr, &fold_function, nullptr, nullptr, nullptr);
 }
 
 void migrate(SQLite::Database& db, DatabaseKind kind, const std::filesystem::path& path) {
@@ -163,6 +177,20 @@ Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Database::Database(Database&&) noexcept = default;
 Database& Database::operator=(Database&&) noexcept = default;
 Database::~Database() = default;
+
+StorageResult<void> Database::checkpoint() {
+  try {
+    SQLite::Statement q(connection(), "PRAGMA wal_checkpoint(TRUNCATE)");
+    // One row: busy (1 when a reader or writer kept it from finishing), log pages, checkpointed.
+    if (q.executeStep() && q.getColumn(0).getInt() != 0)
+      return std::unexpected(
+          StorageError{StorageError::Kind::busy, path().string() + ": the checkpoint was held up"});
+    return {};
+  } catch (const SQLite::Exception& e) {
+    return std::unexpected(
+        StorageError{StorageError::Kind::io, path().string() + ": checkpoint: " + e.what()});
+  }
+}
 
 DatabaseKind Database::kind() const {
   return impl_->kind;

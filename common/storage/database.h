@@ -43,6 +43,10 @@ class Database {
   DatabaseKind kind() const;
   const std::filesystem::path& path() const;
 
+  // Moves everything in the write-ahead log into the database file and empties the log, so the
+  // file alone holds every commit (before it is copied or renamed).
+  StorageResult<void> checkpoint();
+
   // For the storage adapter (and tests that inspect the file). The connection must not be used
   // by two threads at once; give each thread its own Database.
   SQLite::Database& connection();

@@ -126,4 +126,17 @@ StorageResult<std::vector<StoredKey>> KeyRepository::keys() {
   });
 }
 
+StorageResult<Keyring> KeyRepository::keyring(EventId event) {
+  auto stored = keys();
+  if (!stored) return std::unexpected(stored.error());
+  Keyring keyring{event};
+  for (const auto& key : *stored) {
+    if (key.retired()) continue;
+    if (auto added = keyring.add(key.id, key.public_key); !added)
+      return std::unexpected(StorageError{StorageError::Kind::corrupt,
+                                          "key " + std::to_string(key.id) + ": " + added.error()});
+  }
+  return keyring;
+}
+
 }  // namespace einlass

@@ -48,6 +48,8 @@ class KeyRepository {
 
   // Both kinds, ordered by id.
   StorageResult<std::vector<StoredKey>> keys();
+  // Both kinds: every key that is not retired, as the keyring a kiosk verifies tickets with.
+  StorageResult<Keyring> keyring(EventId event);
 
  private:
   Database& db_;

@@ -15,6 +15,7 @@ constexpr std::string_view kNextSeq = "next_seq";
 constexpr std::string_view kHlcWall = "hlc_wall";
 constexpr std::string_view kHlcLogical = "hlc_logical";
 constexpr std::string_view kSyncCursor = "sync_cursor";
+constexpr std::string_view kKioskId = "kiosk_id";
 
 std::optional<std::int64_t> get_int(Database& db, std::string_view key) {
   Query q(db, "SELECT value FROM kiosk_state WHERE key = ?1");
@@ -97,6 +98,45 @@ StorageResult<void> KioskStateRepository::set_sync_cursor(std::string_view curso
         .bind(1, sd::kSyncCursor)
         .bind(2, cursor)
         .exec();
+  });
+}
+
+StorageResult<void> KioskStateRepository::claim(std::string_view kiosk_id) {
+  return sd::guarded("claiming the replica for kiosk " + std::string(kiosk_id), [&] {
+    sd::require_kind(db_, DatabaseKind::kiosk, "claiming a replica");
+    sd::WriteTransaction tx(db_);
+    {
+      sd::Query q(db_, "SELECT value FROM kiosk_state WHERE key = ?1");
+      q.bind(1, sd::kKioskId);
+      if (q.step() && q.text(0) != kiosk_id)
+        sd::fail(StorageError::Kind::constraint, "this replica belongs to kiosk \"" + q.text(0) +
+                                                     "\", not \"" + std::string(kiosk_id) + "\"");
+    }
+    sd::Query(db_,
+              "INSERT INTO kiosk_state (key, value) VALUES (?1, ?2) "
+              "ON CONFLICT (key) DO NOTHING")
+        .bind(1, sd::kKioskId)
+        .bind(2, kiosk_id)
+        .exec();
+    std::uint64_t next = 1;
+    {
+      sd::Query q(db_, "SELECT max(seq) FROM admission_events WHERE kiosk_id = ?1");
+      q.bind(1, kiosk_id);
+      if (q.step() && !q.is_null(0))
+        next = sd::narrow_from_db<std::uint64_t>(q.int64(0), "admission_events.seq") + 1;
+    }
+    sd::raise_next_sequence(db_, next);
+    Hlc newest;
+    {
+      sd::Query q(db_,
+                  "SELECT hlc_wall, hlc_logical FROM admission_events "
+                  "ORDER BY hlc_wall DESC, hlc_logical DESC LIMIT 1");
+      if (q.step())
+        newest = {q.int64(0),
+                  sd::narrow_from_db<std::uint32_t>(q.int64(1), "admission_events.hlc_logical")};
+    }
+    sd::raise_last_hlc(db_, newest);
+    tx.commit();
   });
 }
 

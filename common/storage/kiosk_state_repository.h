@@ -22,6 +22,10 @@ class KioskStateRepository {
   StorageResult<Hlc> last_hlc();
   // Keeps the larger of the stored stamp and `seen` (e.g. from events received from others).
   StorageResult<void> observe_hlc(Hlc seen);
+  // Binds the replica to `kiosk_id` (refused with Kind::constraint when it belongs to another
+  // kiosk) and moves the counters past every event of that kiosk it holds, so a kiosk provisioned
+  // again after losing its replica never reuses a sequence number the server may have.
+  StorageResult<void> claim(std::string_view kiosk_id);
   // Empty until the first pull.
   StorageResult<std::string> sync_cursor();
   StorageResult<void> set_sync_cursor(std::string_view cursor);

@@ -47,7 +47,6 @@ PrintJob job_from_row(sd::Query& q) {
 }
 
 PrintJobId insert_job(Database& db, const EventKey& admission, int reprint_number, Timestamp now) {
-  if (reprint_number < 0) sd::fail(Kind::constraint, "a reprint number cannot be negative");
   sd::Query(db,
             "INSERT INTO print_jobs (kiosk_id, seq, state, attempts, reprint, created_at, "
             "updated_at) VALUES (?1, ?2, 'queued', 0, ?3, ?4, ?4)")
@@ -65,14 +64,13 @@ void require_job(int changed, PrintJobId id) {
 
 }  // namespace
 
-StorageResult<PrintJobId> PrintJobRepository::commit_admission(const AdmissionEvent& event,
-                                                               int reprint_number) {
+StorageResult<PrintJobId> PrintJobRepository::commit_admission(const AdmissionEvent& event) {
   return sd::guarded("committing an admission", [&] {
     sd::require_kind(db_, DatabaseKind::kiosk, "committing an admission with its print job");
     const Timestamp now = clock_.now();
     sd::WriteTransaction tx(db_);
     sd::insert_admission_event(db_, event, now, sd::OnKnownKey::refuse);
-    const PrintJobId id = insert_job(db_, event.key, reprint_number, now);
+    const PrintJobId id = insert_job(db_, event.key, 0, now);
     sd::raise_next_sequence(db_, event.key.seq + 1);
     sd::raise_last_hlc(db_, event.hlc);
     tx.commit();  // synchronous=FULL: on disk when this returns
@@ -91,21 +89,15 @@ StorageResult<void> PrintJobRepository::commit_without_badge(const AdmissionEven
   });
 }
 
-StorageResult<PrintJobId> PrintJobRepository::add_job(const EventKey& admission,
-                                                      int reprint_number) {
-  return sd::guarded("adding a print job", [&] {
-    sd::require_kind(db_, DatabaseKind::kiosk, "adding a print job");
-    return insert_job(db_, admission, reprint_number, clock_.now());
-  });
-}
-
 StorageResult<PrintJob> PrintJobRepository::add_reprint(const EventKey& admission) {
   return sd::guarded("adding a reprint", [&] {
     sd::require_kind(db_, DatabaseKind::kiosk, "adding a reprint");
     sd::WriteTransaction tx(db_);
     int next = 1;
     {
-      sd::Query last(db_, "SELECT max(reprint) FROM print_jobs WHERE kiosk_id = ?1 AND seq = ?2");
+      sd::Query last(db_,
+                     "SELECT max(reprint + max(attempts, 1) - 1) FROM print_jobs "
+                     "WHERE kiosk_id = ?1 AND seq = ?2");
       last.bind(1, admission.kiosk_id).bind(2, sd::seq_to_db(admission.seq));
       if (last.step() && !last.is_null(0))
         next = sd::narrow_from_db<int>(last.int64(0), "print_jobs.reprint") + 1;

@@ -44,15 +44,15 @@ class PrintJobRepository {
   // Kiosk. In one durable transaction: the kiosk's own new admission event, a queued print job
   // for it, and the kiosk state (next sequence number past the event's, last HLC). An event
   // whose (kiosk, seq) is already stored is refused (Kind::constraint), never ignored.
-  StorageResult<PrintJobId> commit_admission(const AdmissionEvent& event, int reprint_number = 0);
+  StorageResult<PrintJobId> commit_admission(const AdmissionEvent& event);
   // Kiosk. The kiosk's own event that prints nothing (an exit scan), committed the same way:
   // event and kiosk state in one durable transaction.
   StorageResult<void> commit_without_badge(const AdmissionEvent& event);
-  // Kiosk. Another badge for a stored admission (a reprint asked for by staff).
-  StorageResult<PrintJobId> add_job(const EventKey& admission, int reprint_number);
 
   // Kiosk. A reprint asked for by staff: the next reprint number for the admission (1 after the
-  // first badge), so every copy is marked and numbered. Fails for an unknown admission.
+  // first badge), counting copies a resumed job marked as reprints too (make_badge labels attempt
+  // n of reprint r as r + n - 1), so no two copies carry the same number. Fails for an unknown
+  // admission.
   StorageResult<PrintJob> add_reprint(const EventKey& admission);
 
   // The worker sends the job to the printer: state printing, attempts + 1.

@@ -49,7 +49,9 @@ std::expected<void, std::string> write_all(int fd, const std::string& bytes) {
   return {};
 }
 
-// Writes `bytes` to `target` via a dot-file in the same folder, fsyncs it and renames it over.
+// Writes `bytes` to `target` via a dot-file in the same folder, fsyncs it and links it in place.
+// A printed badge is never replaced: a target that exists already is an error, so a second copy
+// under the same name cannot hide (job names carry the attempt).
 std::expected<void, std::string> write_atomically(const std::filesystem::path& target,
                                                   const std::string& bytes) {
   const auto temp = target.parent_path() / ("." + target.filename().string() + ".tmp");
@@ -63,7 +65,13 @@ std::expected<void, std::string> write_atomically(const std::filesystem::path& t
   if (auto ok = write_all(fd.get(), bytes); !ok) return fail(ok.error());
   if (::fsync(fd.get()) != 0) return fail(errno_text(errno));
   if (fd.close() != 0) return fail(errno_text(errno));
-  if (std::rename(temp.c_str(), target.c_str()) != 0) return fail(errno_text(errno));
+  if (::link(temp.c_str(), target.c_str()) != 0) {
+    const int error = errno;
+    return fail(error == EEXIST
+                    ? std::string("it exists already (a printed badge is never replaced)")
+                    : errno_text(error));
+  }
+  ::unlink(temp.c_str());
   return {};
 }
 

@@ -66,7 +66,7 @@ class KioskApp::Impl final : public StaffActions {
     signals_.async_wait([this](const boost::system::error_code& ec, int) {
       if (!ec) stop();
     });
-    worker_.start();
+    if (auto started = worker_.start(); !started) return std::unexpected(started.error());
     for (const auto& uri : config_.scanners) {
       auto pump = std::make_unique<ScannerPump>(
           [uri] { return open_scanner(uri); },
@@ -112,7 +112,7 @@ class KioskApp::Impl final : public StaffActions {
   bool paused() const override { return paused_; }
   std::optional<LastBadge> last_badge() const override { return last_badge_; }
   void wake_printer() override { worker_.wake(); }
-  std::expected<void, std::string> print_test_page() override {
+  void print_test_page() override {
     Badge badge;
     badge.event_name = replica_.event().name;
     badge.name = "Testseite · Test page";
@@ -120,11 +120,18 @@ class KioskApp::Impl final : public StaffActions {
     badge.category_label = "Test";
     badge.category_colour = "#7F8C8D";
     badge.code = "EINLASS-TEST:" + config_.kiosk_id;
-    // Rare and short: printing on this thread keeps the test page out of the job queue, which
-    // holds admissions only.
-    auto printed = printer_->print(badge, config_.badge, config_.kiosk_id + "-test-page");
-    if (!printed) return std::unexpected(printed.error().message);
-    return {};
+    const std::string job =
+        config_.kiosk_id + "-test-page-" + std::to_string(to_unix_ms(clock_.now()));
+    worker_.print_test_page(badge, job, [this](std::expected<void, PrintFault> printed) {
+      asio::post(io_, [this, printed] {
+        if (stopping_) return;
+        log_status("test_page", printed ? "printed" : printed.error().message);
+        if (!staff_.active()) return;
+        show(staff_.menu(printed ? Bilingual{"Testseite gedruckt.", "Test page printed."}
+                                 : Bilingual{"Testseite fehlgeschlagen: " + printed.error().message,
+                                             "Test page failed: " + printed.error().message}));
+      });
+    });
   }
   void log_staff_action(std::string_view what, std::string_view detail) override {
     log_status(what, detail);
@@ -192,6 +199,8 @@ class KioskApp::Impl final : public StaffActions {
     }
     log_(print_log_line(report.job, report.job.ticket_id, config_.kiosk_id, clock_.now(),
                         report.state, report.detail));
+    // While stopping, the badge in hand still finishes and is logged; the screen is closing.
+    if (stopping_) return;
     if (report.state == PrintJobState::done) status_.printer = PrinterState::ready;
     if (report.state != PrintJobState::failed) return;
     status_.printer = report.fault ? report.fault->state : PrinterState::error;

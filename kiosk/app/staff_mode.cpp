@@ -120,12 +120,8 @@ std::optional<ScreenContent> StaffMode::on_command(const StaffCommand& command) 
             return reprint(*admission);
           },
           [&](const PrintTestPage&) -> std::optional<ScreenContent> {
-            auto printed = actions_.print_test_page();
-            actions_.log_staff_action("test_page", printed ? "printed" : printed.error());
-            if (!printed)
-              return menu({"Testseite fehlgeschlagen: " + printed.error(),
-                           "Test page failed: " + printed.error()});
-            return menu({"Testseite gedruckt.", "Test page printed."});
+            actions_.print_test_page();
+            return menu({"Testseite wird gedruckt.", "Printing a test page."});
           },
           [&](const PauseKiosk&) -> std::optional<ScreenContent> {
             actions_.pause(true);
@@ -167,7 +163,10 @@ std::optional<EventKey> StaffMode::admission_of(std::string_view ticket_text) {
   const auto ticket = parse_ticket_id(ticket_text);
   if (!ticket) return std::nullopt;
   auto history = replica_.history(*ticket);
-  if (!history) return std::nullopt;
+  if (!history) {
+    actions_.log_staff_action("reprint_failed", history.error().message);
+    return std::nullopt;
+  }
   // The latest entry: its badge is the one that got lost.
   for (auto it = history->rbegin(); it != history->rend(); ++it)
     if (it->kind != AdmissionKind::exit) return it->key;

@@ -30,7 +30,8 @@ class StaffActions {
   virtual bool paused() const = 0;
   virtual std::optional<LastBadge> last_badge() const = 0;
   virtual void wake_printer() = 0;
-  virtual std::expected<void, std::string> print_test_page() = 0;
+  // Queues a test page; the kiosk reports the outcome when the printer has answered.
+  virtual void print_test_page() = 0;
   virtual void log_staff_action(std::string_view what, std::string_view detail) = 0;
 
  protected:
@@ -52,9 +53,10 @@ class StaffMode {
   ScreenContent present_card(std::string_view code);
   // The next staff screen, or nullopt when staff mode is over (left, timed out, never opened).
   std::optional<ScreenContent> on_command(const StaffCommand& command);
+  // The staff menu with a notice (the outcome of something that finished later).
+  ScreenContent menu(Bilingual notice = {});
 
  private:
-  ScreenContent menu(Bilingual notice = {});
   ScreenContent pin_screen(bool wrong);
   std::optional<ScreenContent> search(std::string_view query);
   ScreenContent reprint(const EventKey& admission);

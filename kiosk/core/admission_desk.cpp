@@ -35,6 +35,8 @@ AttendeeRecord record_from_decision(const Decision& decision) {
 std::expected<AdmissionDesk, std::string> AdmissionDesk::open(Replica& replica, Entrance entrance,
                                                               const Clock& clock) {
   KioskStateRepository state(replica.db());
+  if (auto claimed = state.claim(entrance.kiosk_id); !claimed)
+    return std::unexpected("replica: " + claimed.error().message);
   auto next = state.next_sequence();
   if (!next) return std::unexpected("replica: " + next.error().message);
   auto last = state.last_hlc();

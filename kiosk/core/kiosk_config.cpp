@@ -1,5 +1,7 @@
 #include "core/kiosk_config.h"
 
+#include "eventlog/admission_event.h"
+
 #include <toml++/toml.h>
 
 #include <charconv>
@@ -121,10 +123,7 @@ std::string resolve_uri(const std::string& uri, const std::filesystem::path& fol
 Result read_kiosk(const toml::table& root, const std::filesystem::path& folder, KioskConfig& out) {
   auto id = required_string(root, "kiosk", "id");
   if (!id) return std::unexpected(id.error());
-  if (id->size() > 32) return error("kiosk.id", "must be at most 32 characters");
-  for (const char c : *id)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_')
-      return error("kiosk.id", "may hold only letters, digits, '-' and '_'");
+  if (auto ok = check_kiosk_id(*id); !ok) return error("kiosk.id", ok.error());
   out.kiosk_id = *id;
   auto replica = required_string(root, "kiosk", "replica");
   if (!replica) return std::unexpected(replica.error());

@@ -1,5 +1,8 @@
 #include "core/print_worker.h"
 
+#include <chrono>
+#include <thread>
+
 #include "core/badge_content.h"
 #include "event/event_calendar.h"
 #include "storage/attendee_repository.h"
@@ -50,6 +53,7 @@ bool print_next_job(Database& db, Printer& printer, const BadgeLayout& layout, c
   job.state = PrintJobState::printing;
   auto badge = badge_for(db, job, clock);
   if (!badge) {
+    // Nothing was printed: if this cannot be recorded either, the job is simply tried again.
     (void)jobs.finish(job.id, PrintJobState::failed);
     report(PrintReport{job, PrintJobState::failed, PrintFault{PrinterState::error, badge.error()},
                        badge.error()});
@@ -58,9 +62,16 @@ bool print_next_job(Database& db, Printer& printer, const BadgeLayout& layout, c
   report(PrintReport{job, PrintJobState::printing, std::nullopt, {}});
   auto printed = printer.print(*badge, layout, job_name(job));
   const PrintJobState final_state = printed ? PrintJobState::done : PrintJobState::failed;
-  if (auto finished = jobs.finish(job.id, final_state); !finished) {
+  // The badge is out (or failed); if we cannot record that, the job would be taken again at once
+  // and print a second, marked copy while the attendee still stands there. Try a while first.
+  auto finished = jobs.finish(job.id, final_state);
+  for (int retry = 0; !finished && retry < 10; ++retry) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    finished = jobs.finish(job.id, final_state);
+  }
+  if (!finished) {
     report(PrintReport{job, final_state, std::nullopt, finished.error().message});
-    return true;
+    return false;
   }
   if (!printed)
     report(PrintReport{job, final_state, printed.error(), printed.error().message});
@@ -81,8 +92,31 @@ PrintWorker::~PrintWorker() {
   stop();
 }
 
-void PrintWorker::start() {
+std::expected<void, std::string> PrintWorker::start() {
+  auto db = Database::open_existing(replica_, DatabaseKind::kiosk);
+  if (!db) return std::unexpected("print worker: " + db.error().message);
+  db_.emplace(std::move(*db));
   thread_ = std::thread([this] { run(); });
+  return {};
+}
+
+void PrintWorker::print_test_page(Badge page, std::string job_name,
+                                  std::function<void(std::expected<void, PrintFault>)> done) {
+  {
+    std::lock_guard lock(mutex_);
+    test_page_ = TestPage{std::move(page), std::move(job_name), std::move(done)};
+    pending_ = true;
+  }
+  wakeup_.notify_one();
+}
+
+void PrintWorker::print_pending_test_page() {
+  std::optional<TestPage> page;
+  {
+    std::lock_guard lock(mutex_);
+    page.swap(test_page_);
+  }
+  if (page) page->done(printer_.print(page->page, layout_, page->job_name));
 }
 
 void PrintWorker::wake() {
@@ -103,11 +137,7 @@ void PrintWorker::stop() {
 }
 
 void PrintWorker::run() {
-  auto db = Database::open_existing(replica_, DatabaseKind::kiosk);
-  if (!db) {
-    report_(PrintReport{{}, PrintJobState::failed, std::nullopt, db.error().message});
-    return;
-  }
+  Database& db = *db_;
   for (;;) {
     {
       std::unique_lock lock(mutex_);
@@ -117,7 +147,9 @@ void PrintWorker::run() {
       if (stopping_) return;
       pending_ = false;
     }
-    while (print_next_job(*db, printer_, layout_, clock_, report_)) {
+    print_pending_test_page();
+    while (print_next_job(db, printer_, layout_, clock_, report_)) {
+      print_pending_test_page();
       std::lock_guard lock(mutex_);
       if (stopping_) return;
     }

@@ -3,6 +3,7 @@
 // connection to the replica. It takes its work from the replica's unfinished print jobs, so after
 // a crash it resumes exactly the jobs that were not finished, each once.
 #include <condition_variable>
+#include <expected>
 #include <filesystem>
 #include <functional>
 #include <mutex>
@@ -36,8 +37,13 @@ class PrintWorker {
               const Clock& clock, std::function<void(const PrintReport&)> report);
   ~PrintWorker();  // stops
 
-  // Opens the replica on the worker's thread and starts with the jobs a previous run left.
-  void start();
+  // Opens its own connection to the replica (an error says why it cannot) and starts with the
+  // jobs a previous run left.
+  std::expected<void, std::string> start();
+  // A test page from staff mode, printed between two badges (never at the same time as one:
+  // printers take one job at a time); `done` is called on the worker's thread.
+  void print_test_page(Badge page, std::string job_name,
+                       std::function<void(std::expected<void, PrintFault>)> done);
   // A job was committed.
   void wake();
   // Finishes the job in hand, then returns.
@@ -45,6 +51,7 @@ class PrintWorker {
 
  private:
   void run();
+  void print_pending_test_page();
 
   std::filesystem::path replica_;
   Printer& printer_;
@@ -55,6 +62,13 @@ class PrintWorker {
   std::condition_variable wakeup_;
   bool pending_ = true;
   bool stopping_ = false;
+  struct TestPage {
+    Badge page;
+    std::string job_name;
+    std::function<void(std::expected<void, PrintFault>)> done;
+  };
+  std::optional<TestPage> test_page_;
+  std::optional<Database> db_;
   std::thread thread_;
 };
 

@@ -26,13 +26,9 @@ std::expected<Replica, std::string> Replica::open(const std::filesystem::path& p
                            ": holds no event (make it with einlass-admin provision-kiosk)");
   auto calendar = EventCalendar::create(**event);
   if (!calendar) return std::unexpected("replica " + path.string() + ": " + calendar.error());
-  auto keys = KeyRepository(*db).keys();
-  if (!keys) return std::unexpected(failure(path, keys.error()));
-  Keyring keyring((*event)->id);
-  for (const auto& key : *keys)
-    if (auto added = keyring.add(key.id, key.public_key); !added)
-      return std::unexpected("replica " + path.string() + ": " + added.error());
-  return Replica(std::move(*db), std::move(**event), std::move(*calendar), std::move(keyring));
+  auto keyring = KeyRepository(*db).keyring((*event)->id);
+  if (!keyring) return std::unexpected(failure(path, keyring.error()));
+  return Replica(std::move(*db), std::move(**event), std::move(*calendar), std::move(*keyring));
 }
 
 StorageResult<ReplicaFacts> Replica::facts(TicketId ticket) {

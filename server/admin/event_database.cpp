@@ -24,17 +24,9 @@ std::expected<EventDatabase, AdminError> open_event_database(const std::filesyst
 }
 
 std::expected<Keyring, AdminError> load_keyring(Database& db, EventId event) {
-  auto keys = KeyRepository{db}.keys();
-  if (!keys) return std::unexpected(storage_failure(db.path(), keys.error()));
-  Keyring keyring{event};
-  for (const auto& key : *keys) {
-    if (key.retired()) continue;
-    if (auto added = keyring.add(key.id, key.public_key); !added) {
-      return std::unexpected(AdminError{db.path().string() + ": key " + std::to_string(key.id) +
-                                        ": " + added.error()});
-    }
-  }
-  return keyring;
+  auto keyring = KeyRepository{db}.keyring(event);
+  if (!keyring) return std::unexpected(storage_failure(db.path(), keyring.error()));
+  return std::move(*keyring);
 }
 
 std::expected<KeyId, AdminError> add_new_signing_key(Database& db, Timestamp created) {

@@ -8,6 +8,7 @@
 #include "storage/audit_repository.h"
 #include "storage/event_repository.h"
 #include "storage/key_repository.h"
+#include "storage/kiosk_state_repository.h"
 #include "storage/revocation_repository.h"
 #include "storage/staff_card_repository.h"
 #include "storage/transaction.h"
@@ -30,7 +31,7 @@ std::expected<T, AdminError> from_storage(StorageResult<T> result, const fs::pat
 
 // Copies what a kiosk needs from the server database into an empty replica.
 std::expected<KioskBundle, AdminError> fill_replica(EventDatabase& source, Database& replica,
-                                                    const Actor& actor) {
+                                                    std::string_view kiosk_id, const Actor& actor) {
   KioskBundle bundle;
   const ManualClock clock{actor.at};
   const fs::path& from = source.db.path();
@@ -78,6 +79,9 @@ std::expected<KioskBundle, AdminError> fill_replica(EventDatabase& source, Datab
   if (auto put = AdmissionLog(replica, clock).append_batch(*admissions); !put)
     return std::unexpected(storage_failure(to, put.error()));
   bundle.admissions = admissions->size();
+  // A kiosk provisioned again (a dead SD card) continues after its own events the server knows.
+  if (auto claimed = KioskStateRepository(replica).claim(kiosk_id); !claimed)
+    return std::unexpected(storage_failure(to, claimed.error()));
 
   if (auto committed = tx->commit(); !committed)
     return std::unexpected(storage_failure(to, committed.error()));
@@ -92,20 +96,10 @@ void remove_database_files(const fs::path& path) {
 
 }  // namespace
 
-std::expected<void, AdminError> check_kiosk_id(std::string_view kiosk_id) {
-  if (kiosk_id.empty() || kiosk_id.size() > 32)
-    return fail("a kiosk name must have 1 to 32 characters");
-  for (const char c : kiosk_id)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_')
-      return fail("the kiosk name \"" + std::string(kiosk_id) +
-                  "\" may hold only letters, digits, '-' and '_'");
-  return {};
-}
-
 std::expected<KioskBundle, AdminError> provision_kiosk(EventDatabase& source,
                                                        std::string_view kiosk_id,
                                                        const fs::path& out, const Actor& actor) {
-  if (auto ok = check_kiosk_id(kiosk_id); !ok) return std::unexpected(ok.error());
+  if (auto ok = check_kiosk_id(kiosk_id); !ok) return fail(ok.error());
   const fs::path replica_path = out / "replica.db";
   const fs::path partial = out / ".replica.db.partial";
   std::error_code ec;
@@ -121,13 +115,17 @@ std::expected<KioskBundle, AdminError> provision_kiosk(EventDatabase& source,
   {
     auto replica = Database::open(partial, DatabaseKind::kiosk);
     if (!replica) return std::unexpected(storage_failure(partial, replica.error()));
-    auto filled = fill_replica(source, *replica, actor);
+    auto filled = fill_replica(source, *replica, kiosk_id, actor);
+    if (filled) {
+      if (auto flushed = replica->checkpoint(); !flushed)
+        filled = std::unexpected(storage_failure(partial, flushed.error()));
+    }
     if (!filled) {
       remove_database_files(partial);
       return std::unexpected(filled.error());
     }
     bundle = *filled;
-  }  // closed: the WAL is checkpointed into the file before it is renamed
+  }  // closed, with every commit in the file itself, before it is renamed
   for (const char* leftover : {"-wal", "-shm"}) fs::remove(partial.string() + leftover, ec);
   fs::rename(partial, replica_path, ec);
   if (ec) return fail("cannot rename " + partial.string() + ": " + ec.message());

@@ -25,9 +25,6 @@ struct KioskBundle {
   std::size_t admissions = 0;
 };
 
-// "K1", "entrance-north": letters, digits, '-' and '_', at most 32.
-std::expected<void, AdminError> check_kiosk_id(std::string_view kiosk_id);
-
 // Refuses a folder that already holds a replica: it may hold admissions not yet synced. The
 // replica appears complete or not at all (built under a temporary name, then renamed).
 std::expected<KioskBundle, AdminError> provision_kiosk(EventDatabase& source,

@@ -80,8 +80,10 @@ test('scans change the kiosk screen: welcome, forged, cancelled; staff reprint o
     // A cancelled registration, shown from a phone in dark mode.
     await drop('canceled');
     await kiosk.waitForLine(/"reason":"canceled"/, { timeout: 20_000 });
-    await waitForSelector(page, '#screen[data-kind="refused"]');
-    assert.notEqual(await page.textContent('#message-de'), forgedDe);
+    await page.waitForFunction(
+      (previous) => document.querySelector('#message-de')?.textContent !== previous, forgedDe,
+      { timeout: 10_000 });
+    assert.equal(await page.getAttribute('#screen', 'data-kind'), 'refused');
 
     // Staff card, PIN, reprint of the last badge.
     await drop('staff');

@@ -172,6 +172,11 @@ TEST_CASE(
     }
   }
   WARN("resumed copies: " << resumed);
+  // The kills must have hit printing at least once, or the test proved nothing about resuming.
+  // (The file: printer refuses to replace a badge file, so a copy printed twice under one name
+  // would have failed its job instead of hiding.)
+  CHECK(resumed > 0);
+  CHECK(db.execAndGet("SELECT count(*) FROM print_jobs WHERE state = 'failed'").getInt() == 0);
   // A sample of first copies carries no mark.
   for (std::int64_t seq : {1, 500, 1000})
     if (std::count(attempts[seq].begin(), attempts[seq].end(), 1) == 1)

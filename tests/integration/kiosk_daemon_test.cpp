@@ -8,6 +8,7 @@
 #include "kiosk_site.h"
 #include "support/files.h"
 #include "support/ipp_eve_printer.h"
+#include "ticket/ticket.h"
 
 using namespace einlass::test;
 namespace fs = std::filesystem;
@@ -28,9 +29,7 @@ const std::vector<Registrant> kPeople{
 };
 
 std::string ticket_text(int n) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "T%06d", n);
-  return buf;
+  return einlass::format_ticket_id(static_cast<einlass::TicketId>(n));
 }
 
 nlohmann::json only_decision(const std::string& out, int ticket) {
@@ -103,6 +102,19 @@ TEST_CASE(
       },
       std::chrono::seconds(60)));
   CHECK(files_with_suffix(site.badges("K1"), ".pdf") == 9);
+  // Each badge carries its holder: the kiosk's n-th admission is the n-th frame's attendee.
+  for (int seq = 1; seq <= 9; ++seq) {
+    const auto text =
+        run_process({"/usr/bin/pdftotext",
+                     (site.badges("K1") / ("K1-" + std::to_string(seq) + "-r0-a1.pdf")).string(),
+                     "-"})
+            .out;
+    const auto& person = kPeople[static_cast<std::size_t>(seq - 1)];
+    INFO("badge " << seq << ": " << text);
+    // Long names break over two lines on the badge: compare the first word.
+    CHECK(text.find(person.name.substr(0, person.name.find_first_of(" -"))) != std::string::npos);
+    CHECK(text.find(person.category) != std::string::npos);
+  }
   CHECK(files_with_suffix(site.badges("K1"), ".png") == 9);
   CHECK(files_with_suffix(site.frames("K1") / "done", "") == 11);
 
@@ -178,4 +190,24 @@ TEST_CASE(
   CHECK(fault["state"] == "failed");
   CHECK(fault["detail"].get<std::string>().find("media") != std::string::npos);
   CHECK(kiosk.stop(SIGTERM) == 0);
+}
+
+TEST_CASE("a replica that admitted as K1 refuses to run as another kiosk id",
+          "[integration][kiosk]") {
+  KioskSite site({kPeople.begin(), kPeople.begin() + 2});
+  auto& kiosk = site.start_kiosk("K1");
+  site.drop_frame("K1", make_frame(site.code(1), FrameStyle::clean, 1).view(), "a");
+  REQUIRE(kiosk.wait_for_output(
+      [](const std::string& out) { return log_lines(out, "decision").size() >= 1; }));
+  CHECK(kiosk.stop(SIGTERM) == 0);
+
+  // The same bundle started as another kiosk id is refused with a clear message.
+  write_file(site.bundle("K1") / "other.toml",
+             "[kiosk]\nid = \"K2\"\nreplica = \"replica.db\"\n[devices]\n"
+             "scanners = [\"dir:frames\"]\nprinter = \"file:badges\"\n");
+  const auto refused =
+      run_process({EINLASS_KIOSK_BINARY, "--config", (site.bundle("K1") / "other.toml").string()},
+                  std::chrono::seconds(30));
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.err.find("belongs to kiosk \"K1\"") != std::string::npos);
 }

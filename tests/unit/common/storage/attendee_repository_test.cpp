@@ -181,6 +181,9 @@ TEST_CASE("a kiosk searches its records by name, organisation or ticket id", "[s
     return ids;
   };
   CHECK(names("müller") == std::vector<TicketId>{1});
+  CHECK(names("MULLER") == std::vector<TicketId>{1});
+  CHECK(names("MÜLLER") == std::vector<TicketId>{1});
+  CHECK(names("ortíz") == std::vector<TicketId>{42});
   CHECK(names("ANNA") == std::vector<TicketId>{1});
   CHECK(names("halle") == std::vector<TicketId>{1});
   CHECK(names("T000042") == std::vector<TicketId>{42});

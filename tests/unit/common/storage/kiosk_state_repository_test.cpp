@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "storage/admission_log.h"
 #include "storage/print_job_repository.h"
 #include "storage_test_support.h"
 
@@ -51,4 +52,36 @@ TEST_CASE("the server database has no kiosk counters", "[storage]") {
   auto next = KioskStateRepository(db).next_sequence();
   REQUIRE_FALSE(next);
   CHECK(next.error().kind == StorageError::Kind::wrong_database_kind);
+}
+
+TEST_CASE(
+    "a replica claimed by a kiosk continues after that kiosk's stored events and refuses "
+    "another kiosk",
+    "[storage]") {
+  test::TempDir dir;
+  auto db = open_db(dir / "kiosk.db", DatabaseKind::kiosk);
+  ManualClock clock{test::utc(2026, 3, 28, 8)};
+  // What the server knew when the kiosk was provisioned again: K1's events 1..3 and one of K2.
+  const std::vector<AdmissionEvent> known{
+      test::admission("K1", 1, 10, 1000), test::admission("K1", 2, 11, 2000),
+      test::admission("K1", 3, 12, 3000), test::admission("K2", 9, 13, 9000, 4)};
+  REQUIRE(AdmissionLog(db, clock).append_batch(known));
+  KioskStateRepository state(db);
+  REQUIRE(state.claim("K1"));
+  CHECK(state.next_sequence() == std::uint64_t{4});
+  CHECK(state.last_hlc() == Hlc{9000, 4});
+  REQUIRE(state.claim("K1"));  // again: nothing changes
+  CHECK(state.next_sequence() == std::uint64_t{4});
+  auto other = state.claim("K2");
+  REQUIRE_FALSE(other);
+  CHECK(other.error().kind == StorageError::Kind::constraint);
+  CHECK(other.error().message.find("\"K1\"") != std::string::npos);
+}
+
+TEST_CASE("claiming a fresh replica keeps sequence 1", "[storage]") {
+  test::TempDir dir;
+  auto db = open_db(dir / "kiosk.db", DatabaseKind::kiosk);
+  KioskStateRepository state(db);
+  REQUIRE(state.claim("K7"));
+  CHECK(state.next_sequence() == std::uint64_t{1});
 }

@@ -63,17 +63,6 @@ TEST_CASE("a file printer writes the badge as JOB.pdf and JOB.png and nothing el
   CHECK(png == *render_badge(sample_badge(), {}, DocumentFormat::png));
 }
 
-TEST_CASE("printing the same job again replaces its files", "[print]") {
-  test::TempDir dir;
-  auto printer = file_printer(dir.path());
-  REQUIRE(printer->print(sample_badge(), {}, "job"));
-  auto reprint = sample_badge();
-  reprint.reprint = 1;
-  REQUIRE(printer->print(reprint, {}, "job"));
-  CHECK(names_in(dir.path()) == std::vector<std::string>{"job.pdf", "job.png"});
-  CHECK(test::read_file(dir / "job.png") == *render_badge(reprint, {}, DocumentFormat::png));
-}
-
 TEST_CASE("a job name cannot write outside the folder", "[print]") {
   test::TempDir dir;
   std::filesystem::create_directory(dir / "out");
@@ -110,4 +99,18 @@ TEST_CASE("a badge that cannot be rendered is a printer error with the reason", 
   CHECK(printed.error().state == PrinterState::error);
   CHECK(printed.error().message.find("grün") != std::string::npos);
   CHECK(names_in(dir.path()).empty());
+}
+
+TEST_CASE("a file printer never replaces a printed badge", "[print]") {
+  test::TempDir dir;
+  auto printer = file_printer(dir.path());
+  REQUIRE(printer->print(sample_badge(), {}, "K1-42-r0-a1"));
+  const auto first = test::read_file(dir / "K1-42-r0-a1.pdf");
+  Badge other = sample_badge();
+  other.name = "Someone Else";
+  const auto again = printer->print(other, {}, "K1-42-r0-a1");
+  REQUIRE_FALSE(again);
+  CHECK(again.error().message.find("exists already") != std::string::npos);
+  CHECK(test::read_file(dir / "K1-42-r0-a1.pdf") == first);
+  for (const auto& name : names_in(dir.path())) CHECK_FALSE(name.starts_with("."));
 }

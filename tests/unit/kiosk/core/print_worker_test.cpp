@@ -1,6 +1,9 @@
 #include "core/print_worker.h"
 
 #include <catch2/catch.hpp>
+#include <future>
+#include <mutex>
+#include <thread>
 
 #include "core/admission_desk.h"
 #include "kiosk_fixture.h"
@@ -16,14 +19,23 @@ class RecordingPrinter final : public Printer {
   std::expected<void, PrintFault> print(const Badge& badge, const BadgeLayout&,
                                         const std::string& job_name) override {
     if (fault) return std::unexpected(*fault);
+    std::this_thread::sleep_for(delay);
+    std::lock_guard lock(mutex);
     printed.push_back({badge, job_name});
     return {};
   }
   PrinterStatus status() override { return {}; }
   std::string describe() const override { return "recording"; }
 
+  std::size_t count() {
+    std::lock_guard lock(mutex);
+    return printed.size();
+  }
+
+  std::mutex mutex;
   std::vector<std::pair<Badge, std::string>> printed;
   std::optional<PrintFault> fault;
+  std::chrono::milliseconds delay{0};
 };
 
 struct Worker {
@@ -102,7 +114,7 @@ TEST_CASE("the worker thread prints committed jobs and drains on stop", "[kiosk]
                        reports.push_back(r);
                      });
   REQUIRE(w.desk.scan(w.fixture.ticket(1), first_morning()).print_job);
-  worker.start();
+  REQUIRE(worker.start());
   REQUIRE(w.desk.scan(w.fixture.ticket(2), first_morning()).print_job);
   worker.wake();
   for (int i = 0; i < 500; ++i) {
@@ -117,4 +129,48 @@ TEST_CASE("the worker thread prints committed jobs and drains on stop", "[kiosk]
   worker.stop();
   CHECK(w.printer.printed.size() == 2);
   CHECK(PrintJobRepository(w.replica.db(), w.clock).unfinished()->empty());
+}
+
+TEST_CASE("stopping the worker finishes the badge in hand and records it", "[kiosk]") {
+  Worker w;
+  w.printer.delay = std::chrono::milliseconds(300);
+  PrintWorker worker(w.fixture.replica_path, w.printer, BadgeLayout{}, w.clock,
+                     [](const PrintReport&) {});
+  REQUIRE(w.desk.scan(w.fixture.ticket(1), first_morning()).print_job);
+  REQUIRE(w.desk.scan(w.fixture.ticket(2), first_morning()).print_job);
+  REQUIRE(worker.start());
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // the first badge is printing
+  worker.stop();
+  CHECK(w.printer.count() == 1);
+  const auto left = *PrintJobRepository(w.replica.db(), w.clock).unfinished();
+  REQUIRE(left.size() == 1);  // the second waits for the next start, still queued
+  CHECK(left[0].state == PrintJobState::queued);
+}
+
+TEST_CASE("a test page prints between badges and reports back", "[kiosk]") {
+  Worker w;
+  PrintWorker worker(w.fixture.replica_path, w.printer, BadgeLayout{}, w.clock,
+                     [](const PrintReport&) {});
+  REQUIRE(worker.start());
+  std::promise<bool> outcome;
+  Badge page;
+  page.name = "Testseite";
+  worker.print_test_page(page, "K1-test-page-1", [&](std::expected<void, PrintFault> printed) {
+    outcome.set_value(printed.has_value());
+  });
+  auto done = outcome.get_future();
+  REQUIRE(done.wait_for(std::chrono::seconds(10)) == std::future_status::ready);
+  CHECK(done.get());
+  worker.stop();
+  REQUIRE(w.printer.count() == 1);
+  CHECK(w.printer.printed[0].second == "K1-test-page-1");
+}
+
+TEST_CASE("a worker that cannot open the replica says so at start", "[kiosk]") {
+  Worker w;
+  PrintWorker worker(w.fixture.dir / "missing.db", w.printer, BadgeLayout{}, w.clock,
+                     [](const PrintReport&) {});
+  auto started = worker.start();
+  REQUIRE_FALSE(started);
+  CHECK(started.error().find("print worker") != std::string::npos);
 }
