@@ -27,6 +27,14 @@ void DaemonProcess::start() {
   if (pid_ > 0) throw std::logic_error("already running");
   const std::string out_path = log_stem_.string() + ".out";
   const std::string err_path = log_stem_.string() + ".err";
+  // Everything the child needs is made before fork: after it, only async-signal-safe calls.
+  std::vector<char*> args;
+  for (const auto& a : argv_) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  std::vector<char*> env;
+  for (char** e = environ; *e != nullptr; ++e) env.push_back(*e);
+  for (const auto& assignment : extra_env_) env.push_back(const_cast<char*>(assignment.c_str()));
+  env.push_back(nullptr);
   const pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
@@ -36,11 +44,7 @@ void DaemonProcess::start() {
     dup2(devnull, 0);
     dup2(out, 1);
     dup2(err, 2);
-    for (const auto& assignment : extra_env_) putenv(const_cast<char*>(assignment.c_str()));
-    std::vector<char*> args;
-    for (const auto& a : argv_) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    execv(args[0], args.data());
+    execve(args[0], args.data(), env.data());
     _exit(127);
   }
   pid_ = pid;
@@ -64,7 +68,10 @@ int DaemonProcess::stop(int signal, std::chrono::milliseconds timeout) {
   for (;;) {
     const pid_t done = waitpid(pid_, &status, WNOHANG);
     if (done == pid_) break;
-    if (done < 0 && errno != EINTR) break;
+    if (done < 0 && errno != EINTR) {
+      pid_ = -1;
+      return -1;  // not our child any more: no status to report
+    }
     if (std::chrono::steady_clock::now() > deadline) {
       kill(pid_, SIGKILL);
       waitpid(pid_, &status, 0);

@@ -55,7 +55,8 @@ ProcessResult KioskSite::admin(std::vector<std::string> args) const {
 }
 
 DaemonProcess& KioskSite::start_kiosk(const std::string& id, const std::string& printer,
-                                      const std::string& extra_config) {
+                                      const std::string& extra_config,
+                                      std::vector<std::string> environment) {
   const auto bundle_dir = bundle(id);
   if (!std::filesystem::exists(bundle_dir / "replica.db")) {
     const auto r = admin({"provision-kiosk", id, "--out", bundle_dir.string()});
@@ -77,7 +78,7 @@ DaemonProcess& KioskSite::start_kiosk(const std::string& id, const std::string& 
   if (!slot)
     slot = std::make_unique<DaemonProcess>(
         std::vector<std::string>{kKiosk, "--config", (bundle_dir / "kiosk.toml").string()},
-        bundle_dir / "kiosk");
+        bundle_dir / "kiosk", std::move(environment));
   const auto starts_before = log_lines(slot->out(), "started").size();
   slot->start();
   const bool started = slot->wait_for_output(

@@ -35,7 +35,8 @@ class KioskSite {
   // Provisions kiosk `id` into its own folder with a config of `printer` (default its own
   // file: folder) and starts it; waits until it logged "started".
   DaemonProcess& start_kiosk(const std::string& id, const std::string& printer = "",
-                             const std::string& extra_config = "");
+                             const std::string& extra_config = "",
+                             std::vector<std::string> environment = {});
   DaemonProcess& kiosk(const std::string& id) { return *kiosks_.at(id); }
   std::filesystem::path bundle(const std::string& id) const { return dir_ / ("kiosk-" + id); }
   std::filesystem::path frames(const std::string& id) const { return bundle(id) / "frames"; }

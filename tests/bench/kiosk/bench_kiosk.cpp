@@ -41,12 +41,15 @@ double ms_since(Stopwatch::time_point start) {
 }
 
 struct Latency {
-  double p50 = 0, p99 = 0;
+  double p50 = 0, p99 = 0, mean = 0;
 };
 
 Latency summarise(std::vector<double> ms) {
   std::sort(ms.begin(), ms.end());
-  return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 99 / 100)]};
+  double sum = 0;
+  for (const double v : ms) sum += v;
+  return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 99 / 100)],
+          sum / static_cast<double>(ms.size())};
 }
 
 // A replica like a provisioned kiosk's: the event, its key and `attendees` badge records.
