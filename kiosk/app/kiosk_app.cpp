@@ -66,6 +66,9 @@ class KioskApp::Impl final : public StaffActions {
     signals_.async_wait([this](const boost::system::error_code& ec, int) {
       if (!ec) stop();
     });
+    worker_.watch_printer(std::chrono::seconds(10), [this](const PrinterStatus& status) {
+      asio::post(io_, [this, status] { on_printer_status(status); });
+    });
     if (auto started = worker_.start(); !started) return std::unexpected(started.error());
     for (const auto& uri : config_.scanners) {
       auto pump = std::make_unique<ScannerPump>(
@@ -138,7 +141,10 @@ class KioskApp::Impl final : public StaffActions {
   }
 
  private:
-  void show(ScreenContent content) { screen_.show(ScreenView{std::move(content), status_}); }
+  void show(ScreenContent content) {
+    showing_idle_ = std::holds_alternative<IdleScreen>(content);
+    screen_.show(ScreenView{std::move(content), status_});
+  }
 
   void back_to_idle_after_result() {
     result_timer_.expires_after(config_.result_duration);
@@ -210,6 +216,15 @@ class KioskApp::Impl final : public StaffActions {
     notifier_.status("printer: " + std::string(to_string(status_.printer)));
   }
 
+  void on_printer_status(const PrinterStatus& status) {
+    log_status("printer_status", std::string(to_string(status.state)) +
+                                     (status.detail.empty() ? "" : ": " + status.detail));
+    if (stopping_ || status.state == status_.printer) return;
+    status_.printer = status.state;
+    notifier_.status("printer: " + std::string(to_string(status.state)));
+    if (showing_idle_) show(IdleScreen{replica_.event().name});  // the status strip updates
+  }
+
   void on_staff_command(StaffCommand command) {
     if (stopping_) return;
     auto next = staff_.on_command(command);
@@ -277,6 +292,7 @@ class KioskApp::Impl final : public StaffActions {
   asio::signal_set signals_;
   bool stopping_ = false;
   bool paused_ = false;
+  bool showing_idle_ = false;
   std::optional<LastBadge> last_badge_;
   PrintJobId last_print_job_ = 0;
 };

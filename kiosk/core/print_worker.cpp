@@ -110,6 +110,24 @@ void PrintWorker::print_test_page(Badge page, std::string job_name,
   wakeup_.notify_one();
 }
 
+void PrintWorker::watch_printer(std::chrono::milliseconds interval,
+                                std::function<void(const PrinterStatus&)> changed) {
+  watch_interval_ = interval;
+  status_changed_ = std::move(changed);
+}
+
+void PrintWorker::check_printer() {
+  if (!status_changed_) return;
+  const auto now = std::chrono::steady_clock::now();
+  if (now - last_check_ < watch_interval_) return;
+  last_check_ = now;
+  PrinterStatus status = printer_.status();
+  if (last_status_ && last_status_->state == status.state && last_status_->detail == status.detail)
+    return;
+  last_status_ = status;
+  status_changed_(status);
+}
+
 void PrintWorker::print_pending_test_page() {
   std::optional<TestPage> page;
   {
@@ -143,10 +161,14 @@ void PrintWorker::run() {
       std::unique_lock lock(mutex_);
       // The timeout re-reads the queue now and then, in case a wake-up was lost to a storage
       // error.
-      wakeup_.wait_for(lock, std::chrono::seconds(2), [this] { return pending_ || stopping_; });
+      const auto wait = status_changed_ ? std::min<std::chrono::milliseconds>(
+                                              watch_interval_, std::chrono::seconds(2))
+                                        : std::chrono::milliseconds(2000);
+      wakeup_.wait_for(lock, wait, [this] { return pending_ || stopping_; });
       if (stopping_) return;
       pending_ = false;
     }
+    check_printer();
     print_pending_test_page();
     while (print_next_job(db, printer_, layout_, clock_, report_)) {
       print_pending_test_page();

@@ -40,6 +40,11 @@ class PrintWorker {
   // Opens its own connection to the replica (an error says why it cannot) and starts with the
   // jobs a previous run left.
   std::expected<void, std::string> start();
+  // While idle the worker asks the printer how it is every `interval` (paper out is better
+  // seen before the next attendee than after) and calls `changed` on its thread when the answer
+  // differs from the last one. Set before start().
+  void watch_printer(std::chrono::milliseconds interval,
+                     std::function<void(const PrinterStatus&)> changed);
   // A test page from staff mode, printed between two badges (never at the same time as one:
   // printers take one job at a time); `done` is called on the worker's thread.
   void print_test_page(Badge page, std::string job_name,
@@ -52,6 +57,7 @@ class PrintWorker {
  private:
   void run();
   void print_pending_test_page();
+  void check_printer();
 
   std::filesystem::path replica_;
   Printer& printer_;
@@ -69,6 +75,10 @@ class PrintWorker {
   };
   std::optional<TestPage> test_page_;
   std::optional<Database> db_;
+  std::chrono::milliseconds watch_interval_{0};
+  std::function<void(const PrinterStatus&)> status_changed_;
+  std::optional<PrinterStatus> last_status_;
+  std::chrono::steady_clock::time_point last_check_{};
   std::thread thread_;
 };
 

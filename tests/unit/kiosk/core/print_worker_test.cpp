@@ -24,7 +24,14 @@ class RecordingPrinter final : public Printer {
     printed.push_back({badge, job_name});
     return {};
   }
-  PrinterStatus status() override { return {}; }
+  PrinterStatus status() override {
+    std::lock_guard lock(mutex);
+    return {state, {}};
+  }
+  void set_state(PrinterState s) {
+    std::lock_guard lock(mutex);
+    state = s;
+  }
   std::string describe() const override { return "recording"; }
 
   std::size_t count() {
@@ -36,6 +43,7 @@ class RecordingPrinter final : public Printer {
   std::vector<std::pair<Badge, std::string>> printed;
   std::optional<PrintFault> fault;
   std::chrono::milliseconds delay{0};
+  PrinterState state = PrinterState::ready;
 };
 
 struct Worker {
@@ -173,4 +181,23 @@ TEST_CASE("a worker that cannot open the replica says so at start", "[kiosk]") {
   auto started = worker.start();
   REQUIRE_FALSE(started);
   CHECK(started.error().find("print worker") != std::string::npos);
+}
+
+TEST_CASE("an idle worker watches the printer and reports when its state changes", "[kiosk]") {
+  Worker w;
+  PrintWorker worker(w.fixture.replica_path, w.printer, BadgeLayout{}, w.clock,
+                     [](const PrintReport&) {});
+  std::mutex mutex;
+  std::vector<PrinterState> seen;
+  worker.watch_printer(std::chrono::milliseconds(20), [&](const PrinterStatus& status) {
+    std::lock_guard lock(mutex);
+    seen.push_back(status.state);
+  });
+  REQUIRE(worker.start());
+  std::this_thread::sleep_for(std::chrono::milliseconds(150));
+  w.printer.set_state(PrinterState::media_empty);
+  std::this_thread::sleep_for(std::chrono::milliseconds(150));
+  worker.stop();
+  std::lock_guard lock(mutex);
+  CHECK(seen == std::vector<PrinterState>{PrinterState::ready, PrinterState::media_empty});
 }
