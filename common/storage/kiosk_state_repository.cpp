@@ -16,6 +16,8 @@ constexpr std::string_view kHlcWall = "hlc_wall";
 constexpr std::string_view kHlcLogical = "hlc_logical";
 constexpr std::string_view kSyncCursor = "sync_cursor";
 constexpr std::string_view kKioskId = "kiosk_id";
+constexpr std::string_view kStaffFailures = "staff_pin_failures";
+constexpr std::string_view kStaffLockedUntil = "staff_locked_until";
 
 std::optional<std::int64_t> get_int(Database& db, std::string_view key) {
   Query q(db, "SELECT value FROM kiosk_state WHERE key = ?1");
@@ -136,6 +138,28 @@ StorageResult<void> KioskStateRepository::claim(std::string_view kiosk_id) {
                   sd::narrow_from_db<std::uint32_t>(q.int64(1), "admission_events.hlc_logical")};
     }
     sd::raise_last_hlc(db_, newest);
+    tx.commit();
+  });
+}
+
+StorageResult<StaffPinLock> KioskStateRepository::staff_pin_lock() {
+  return sd::guarded("reading the staff PIN lock", [&] {
+    sd::require_kind(db_, DatabaseKind::kiosk, "reading the staff PIN lock");
+    StaffPinLock lock;
+    lock.failures = sd::narrow_from_db<int>(sd::get_int(db_, sd::kStaffFailures).value_or(0),
+                                            "kiosk_state.staff_pin_failures");
+    if (const auto until = sd::get_int(db_, sd::kStaffLockedUntil); until && *until > 0)
+      lock.locked_until = from_unix_ms(*until);
+    return lock;
+  });
+}
+
+StorageResult<void> KioskStateRepository::set_staff_pin_lock(const StaffPinLock& lock) {
+  return sd::guarded("storing the staff PIN lock", [&] {
+    sd::require_kind(db_, DatabaseKind::kiosk, "storing the staff PIN lock");
+    sd::WriteTransaction tx(db_);
+    sd::put(db_, sd::kStaffFailures, std::int64_t{lock.failures});
+    sd::put(db_, sd::kStaffLockedUntil, lock.locked_until ? to_unix_ms(*lock.locked_until) : 0);
     tx.commit();
   });
 }

@@ -3,13 +3,23 @@
 // number for its admission events, the last hybrid logical clock stamp it issued or saw, and
 // the sync cursor of its last pull from the server.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "base/time.h"
 #include "eventlog/admission_event.h"
 #include "storage/database.h"
 
 namespace einlass {
+
+// Wrong staff PINs in a row and the lock they caused, kept so that a restart (or pulling the
+// plug) does not hand out fresh attempts.
+struct StaffPinLock {
+  int failures = 0;
+  std::optional<Timestamp> locked_until;
+  bool operator==(const StaffPinLock&) const = default;
+};
 
 class KioskStateRepository {
  public:
@@ -26,6 +36,8 @@ class KioskStateRepository {
   // kiosk) and moves the counters past every event of that kiosk it holds, so a kiosk provisioned
   // again after losing its replica never reuses a sequence number the server may have.
   StorageResult<void> claim(std::string_view kiosk_id);
+  StorageResult<StaffPinLock> staff_pin_lock();
+  StorageResult<void> set_staff_pin_lock(const StaffPinLock& lock);
   // Empty until the first pull.
   StorageResult<std::string> sync_cursor();
   StorageResult<void> set_sync_cursor(std::string_view cursor);

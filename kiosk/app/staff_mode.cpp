@@ -2,6 +2,7 @@
 
 #include "staffcard/staff_card_verifier.h"
 #include "storage/attendee_repository.h"
+#include "storage/kiosk_state_repository.h"
 #include "storage/print_job_repository.h"
 #include "storage/staff_card_repository.h"
 
@@ -26,13 +27,35 @@ bool is_staff_card(std::string_view code) {
   return looks_like_staff_card(code);
 }
 
+namespace {
+
+// The lock a previous run left (a restart must not hand out fresh PIN attempts); none if the
+// replica cannot say, which only loses what the lock would have kept.
+StaffLock restored_lock(Replica& replica) {
+  auto stored = KioskStateRepository(replica.db()).staff_pin_lock();
+  if (!stored) return {};
+  return StaffLock{stored->failures, stored->locked_until};
+}
+
+}  // namespace
+
 StaffMode::StaffMode(Replica& replica, const Clock& clock, StaffActions& actions,
                      std::chrono::milliseconds idle_timeout)
     : replica_(replica),
       clock_(clock),
       actions_(actions),
-      session_(clock, StaffSessionLimits{3, std::chrono::minutes(1), std::chrono::minutes(1),
-                                         idle_timeout}) {}
+      session_(
+          clock,
+          StaffSessionLimits{3, std::chrono::minutes(1), std::chrono::minutes(1), idle_timeout},
+          restored_lock(replica)) {}
+
+void StaffMode::keep_lock() {
+  const StaffLock lock = session_.lock_state();
+  if (auto kept = KioskStateRepository(replica_.db())
+                      .set_staff_pin_lock(StaffPinLock{lock.failures, lock.locked_until});
+      !kept)
+    actions_.log_staff_action("staff_lock_not_stored", kept.error().message);
+}
 
 bool StaffMode::active() {
   const auto state = session_.view().state;
@@ -85,6 +108,7 @@ ScreenContent StaffMode::menu(Bilingual notice) {
 std::optional<ScreenContent> StaffMode::on_command(const StaffCommand& command) {
   if (const auto* pin = std::get_if<EnterPin>(&command)) {
     const auto result = session_.enter_pin(pin->pin);
+    keep_lock();
     switch (result.outcome) {
       case PinOutcome::unlocked:
         actions_.log_staff_action("staff_unlocked", card_text());

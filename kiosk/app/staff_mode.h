@@ -61,6 +61,7 @@ class StaffMode {
   std::optional<ScreenContent> search(std::string_view query);
   ScreenContent reprint(const EventKey& admission);
   std::optional<EventKey> admission_of(std::string_view ticket_text);
+  void keep_lock();
 
   Replica& replica_;
   const Clock& clock_;

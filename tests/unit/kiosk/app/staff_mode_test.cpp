@@ -138,3 +138,19 @@ TEST_CASE("staff search forgives case and accents and the session times out", "[
   CHECK_FALSE(s.staff.active());
   CHECK_FALSE(s.staff.on_command(ShowStaffMenu{}));
 }
+
+TEST_CASE("a restart does not hand out fresh PIN attempts", "[kiosk][staff]") {
+  Staff s;
+  s.staff.present_card(s.card(1));
+  s.staff.on_command(EnterPin{"1111"});
+  s.staff.on_command(EnterPin{"2222"});
+  // The kiosk restarts (power pulled): a new staff mode on the same replica.
+  StaffMode again{s.replica, s.clock, s.actions, std::chrono::minutes(2)};
+  again.present_card(s.card(1));
+  const auto locked = again.on_command(EnterPin{"3333"});
+  REQUIRE(locked);
+  REQUIRE(std::get<StaffPinScreen>(*locked).locked_until);
+  StaffMode third{s.replica, s.clock, s.actions, std::chrono::minutes(2)};
+  CHECK(std::get<StaffPinScreen>(third.present_card(s.card(1))).locked_until);
+  CHECK_FALSE(third.active());
+}
