@@ -45,7 +45,7 @@ port=${EINLASS_DEMO_PORT:-8080}
 sed -i "s/^listen = .*/listen = \"127.0.0.1:$port\"/" "$work/kiosk-K1/kiosk.toml"
 "$kiosk" --config "$work/kiosk-K1/kiosk.toml" > "$work/kiosk-K1/kiosk.log" 2>&1 &
 kiosk_pid=$!
-trap 'kill -TERM $kiosk_pid 2>/dev/null; wait $kiosk_pid 2>/dev/null; echo; echo "kiosk stopped"' EXIT
+trap 'kill -TERM $kiosk_pid 2>/dev/null || true; wait $kiosk_pid 2>/dev/null || true; echo; echo "kiosk stopped"' EXIT
 until grep -q '"event":"started"' "$work/kiosk-K1/kiosk.log" 2>/dev/null; do
   kill -0 $kiosk_pid 2>/dev/null || { cat "$work/kiosk-K1/kiosk.log"; exit 1; }
   sleep 0.2
