@@ -7,6 +7,8 @@
 #include "keyed/line_decoder.h"
 #include "scan/jpeg_decoder.h"
 #include "screen/staff_command.h"
+#include "sync/frame.h"
+#include "sync/handshake.h"
 
 namespace einlass::fuzz {
 
@@ -14,7 +16,7 @@ void check_kiosk_input(std::span<const std::uint8_t> input) {
   if (input.empty()) return;
   const auto body = input.subspan(1);
   const std::string_view text(reinterpret_cast<const char*>(body.data()), body.size());
-  switch (input[0] % 5) {
+  switch (input[0] % 6) {
     case 0:
       (void)parse_kiosk_config(text, "/etc/einlass");
       return;
@@ -28,6 +30,17 @@ void check_kiosk_input(std::span<const std::uint8_t> input) {
       LineDecoder lines;
       for (const char byte : text) (void)lines.feed(byte);
       return;
+    }
+    case 5: {
+      // Frames and handshake messages as they arrive from the server.
+      FrameReader reader;
+      reader.feed(text);
+      for (;;) {
+        auto frame = reader.next();
+        if (!frame || !*frame) return;
+        if ((*frame)->type == MessageType::version) (void)parse_version_offer((*frame)->payload);
+        if ((*frame)->type == MessageType::hello) (void)parse_hello((*frame)->payload);
+      }
     }
     default: {
       auto jpeg = JpegDecoder::create();

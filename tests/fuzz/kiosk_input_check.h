@@ -6,7 +6,8 @@
 namespace einlass::fuzz {
 
 // The first byte picks the parser (kiosk config, staff command, device URI, serial line bytes,
-// JPEG frame); the rest is its input. Each must answer with a value or an error, never crash.
+// JPEG frame, sync frames with handshake messages); the rest is its input. Each must answer with a
+// value or an error, never crash.
 void check_kiosk_input(std::span<const std::uint8_t> input);
 
 }  // namespace einlass::fuzz
