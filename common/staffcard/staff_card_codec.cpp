@@ -8,6 +8,7 @@
 
 #include "base/text.h"
 #include "ticket/base44.h"
+#include "ticket/byte_reader.h"
 
 namespace einlass {
 
@@ -27,74 +28,12 @@ std::optional<std::uint32_t> to_seconds(Timestamp t) {
   return static_cast<std::uint32_t>(seconds);
 }
 
-void put_u32be(std::vector<std::uint8_t>& out, std::uint32_t v) {
-  for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<std::uint8_t>(v >> shift));
-}
-
-// Reads the payload front to back; the first failure is kept so that a whole record can be read
-// and checked once.
-class Reader {
- public:
-  explicit Reader(std::span<const std::uint8_t> data) : data_(data) {}
-
-  std::size_t position() const { return pos_; }
-  std::size_t remaining() const { return data_.size() - pos_; }
-  bool failed() const { return error_.has_value(); }
-  const std::string& error() const { return *error_; }
-
-  void fail(std::string why) {
-    if (!error_) error_ = std::move(why);
-  }
-
-  std::uint8_t u8(const char* field) {
-    if (!need(1, field)) return 0;
-    return data_[pos_++];
-  }
-
-  std::uint32_t u32be(const char* field) {
-    if (!need(4, field)) return 0;
-    std::uint32_t v = 0;
-    for (int i = 0; i < 4; ++i) v = (v << 8) | data_[pos_++];
-    return v;
-  }
-
-  template <std::size_t N>
-  std::array<std::uint8_t, N> array(const char* field) {
-    std::array<std::uint8_t, N> out{};
-    if (!need(N, field)) return out;
-    std::copy_n(data_.begin() + static_cast<std::ptrdiff_t>(pos_), N, out.begin());
-    pos_ += N;
-    return out;
-  }
-
-  std::span<const std::uint8_t> bytes(std::size_t n, const char* field) {
-    if (!need(n, field)) return {};
-    const auto out = data_.subspan(pos_, n);
-    pos_ += n;
-    return out;
-  }
-
- private:
-  bool need(std::size_t n, const char* field) {
-    if (failed()) return false;
-    if (remaining() < n) {
-      fail(std::string{"the card ends inside the "} + field);
-      return false;
-    }
-    return true;
-  }
-
-  std::span<const std::uint8_t> data_;
-  std::size_t pos_ = 0;
-  std::optional<std::string> error_;
-};
-
 StaffCardError malformed(std::string detail) {
   return StaffCardError{StaffCardProblem::malformed, std::move(detail)};
 }
 
 std::expected<UnverifiedStaffCard, StaffCardError> decode(std::span<const std::uint8_t> data) {
-  Reader in{data};
+  ByteReader in{data, "card"};
   const std::uint8_t magic = in.u8("format tag");
   if (in.failed()) return std::unexpected(malformed("nothing follows the prefix"));
   if (magic != kStaffCardMagic) {

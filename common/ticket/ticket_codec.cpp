@@ -8,6 +8,7 @@
 
 #include "base/text.h"
 #include "ticket/base44.h"
+#include "ticket/byte_reader.h"
 
 namespace einlass {
 
@@ -23,7 +24,6 @@ enum Flag : std::uint8_t {
   kKnownFlags = 0x3F,
 };
 
-constexpr std::size_t kMaxVarintBytes = 5;  // a u32 in LEB128
 constexpr std::size_t kMaxTicketBytes = 1 + 1 + 4 + kMaxVarintBytes + 1 + kMaxVarintBytes + 1 +
                                         2 * kMaxVarintBytes + 2 * (1 + kMaxTicketTextBytes) +
                                         kTicketSignatureSize;
@@ -78,93 +78,12 @@ void put_u8(std::vector<std::uint8_t>& out, std::uint8_t v) {
   out.push_back(v);
 }
 
-void put_u32be(std::vector<std::uint8_t>& out, std::uint32_t v) {
-  for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<std::uint8_t>(v >> shift));
-}
-
-void put_varint(std::vector<std::uint8_t>& out, std::uint32_t v) {
-  while (v >= 0x80) {
-    out.push_back(static_cast<std::uint8_t>((v & 0x7Fu) | 0x80u));
-    v >>= 7;
-  }
-  out.push_back(static_cast<std::uint8_t>(v));
-}
-
 void put_text(std::vector<std::uint8_t>& out, const PackedText& text) {
   out.push_back(static_cast<std::uint8_t>(text.bytes.size()));
   for (char c : text.bytes) out.push_back(static_cast<std::uint8_t>(c));
 }
 
-// Reads the signed bytes front to back. The first failure is kept; later reads then fail too, so
-// a decoder can read a whole record and check once.
-class Reader {
- public:
-  explicit Reader(std::span<const std::uint8_t> data) : data_(data) {}
-
-  std::size_t position() const { return pos_; }
-  std::size_t remaining() const { return data_.size() - pos_; }
-  bool failed() const { return error_.has_value(); }
-  const std::string& error() const { return *error_; }
-
-  void fail(std::string why) {
-    if (!error_) error_ = std::move(why);
-  }
-
-  std::uint8_t u8(const char* field) {
-    if (!need(1, field)) return 0;
-    return data_[pos_++];
-  }
-
-  std::uint32_t u32be(const char* field) {
-    if (!need(4, field)) return 0;
-    std::uint32_t v = 0;
-    for (int i = 0; i < 4; ++i) v = (v << 8) | data_[pos_++];
-    return v;
-  }
-
-  std::uint32_t varint(const char* field) {
-    std::uint32_t v = 0;
-    for (std::size_t i = 0; i < kMaxVarintBytes; ++i) {
-      if (!need(1, field)) return 0;
-      const std::uint8_t byte = data_[pos_++];
-      const bool last = (byte & 0x80u) == 0;
-      if (i == kMaxVarintBytes - 1 && (byte & 0xF0u) != 0) {
-        fail(std::string{field} + " does not fit 32 bits");
-        return 0;
-      }
-      if (last && byte == 0 && i > 0) {
-        fail(std::string{field} + " is not minimally encoded");
-        return 0;
-      }
-      v |= static_cast<std::uint32_t>(byte & 0x7Fu) << (7 * i);
-      if (last) return v;
-    }
-    return 0;  // unreachable: the fifth byte has no continuation bit after the check above
-  }
-
-  std::span<const std::uint8_t> bytes(std::size_t n, const char* field) {
-    if (!need(n, field)) return {};
-    const auto out = data_.subspan(pos_, n);
-    pos_ += n;
-    return out;
-  }
-
- private:
-  bool need(std::size_t n, const char* field) {
-    if (failed()) return false;
-    if (remaining() < n) {
-      fail(std::string{"the ticket ends inside the "} + field);
-      return false;
-    }
-    return true;
-  }
-
-  std::span<const std::uint8_t> data_;
-  std::size_t pos_ = 0;
-  std::optional<std::string> error_;
-};
-
-std::string read_text(Reader& in, bool latin1, const char* field) {
+std::string read_text(ByteReader& in, bool latin1, const char* field) {
   const std::uint8_t size = in.u8(field);
   if (in.failed()) return {};
   if (size == 0) {
@@ -211,7 +130,7 @@ TicketError malformed(std::string detail) {
 }
 
 std::expected<UnverifiedTicket, TicketError> decode(std::span<const std::uint8_t> data) {
-  Reader in{data};
+  ByteReader in{data, "ticket"};
   const std::uint8_t version = in.u8("format version");
   if (in.failed()) return std::unexpected(malformed("nothing follows the prefix"));
   if (version != kTicketFormatVersion) {
