@@ -6,11 +6,11 @@
 #include <string>
 
 #include "device/device_error.h"
+#include "keyed/code_buffer.h"
 
 namespace einlass {
 
 // Longer "codes" are a stuck key or a scanner that lost its Enter suffix; tickets are ~200.
-inline constexpr std::size_t kMaxScannedCodeLength = 4096;
 
 class KeystrokeDecoder {
  public:
@@ -28,15 +28,10 @@ class KeystrokeDecoder {
 
   // True from the first key press of a code until the Enter that ends it; the scanner stamps a
   // code's arrival when this turns true.
-  bool in_code() const { return in_code_; }
+  bool in_code() const { return code_.in_code(); }
 
  private:
-  std::optional<DeviceResult<std::string>> finish();
-  void fail(std::string why);
-
-  std::string text_;
-  std::optional<std::string> problem_;
-  bool in_code_ = false;
+  CodeBuffer code_{"characters"};
   bool left_shift_ = false;
   bool right_shift_ = false;
 };

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "device/device_error.h"
+#include "keyed/code_buffer.h"
 
 namespace einlass {
 
@@ -17,15 +18,12 @@ class LineDecoder {
 
   // True from the first byte of a code until the line end that ends it; the scanner stamps a
   // code's arrival when this turns true.
-  bool in_code() const { return in_code_; }
+  bool in_code() const { return code_.in_code(); }
 
  private:
   std::optional<DeviceResult<std::string>> finish();
-  void fail(std::string why);
 
-  std::string text_;
-  std::optional<std::string> problem_;
-  bool in_code_ = false;
+  CodeBuffer code_{"bytes"};
 };
 
 }  // namespace einlass
