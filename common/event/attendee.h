@@ -29,4 +29,9 @@ struct Registration {
   bool operator==(const Registration&) const = default;
 };
 
+// The ticket that carries `record`'s badge fields for event `event`, to be signed with key `key`.
+Ticket ticket_for(const AttendeeRecord& record, EventId event, KeyId key);
+// The badge fields a ticket carries, as the replica would hold them (status active).
+AttendeeRecord record_for(const Ticket& ticket);
+
 }  // namespace einlass

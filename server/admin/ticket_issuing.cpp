@@ -10,22 +10,6 @@
 
 namespace einlass {
 
-namespace {
-
-Ticket ticket_for(const AttendeeRecord& record, const EventConfig& event, KeyId key) {
-  Ticket ticket;
-  ticket.key_id = key;
-  ticket.event_id = event.id;
-  ticket.ticket_id = record.ticket_id;
-  ticket.category = record.category;
-  ticket.days = record.days;
-  ticket.display_name = record.display_name;
-  ticket.organisation = record.organisation;
-  return ticket;
-}
-
-}  // namespace
-
 std::expected<std::vector<IssuedTicket>, AdminError> issue_tickets(Database& db,
                                                                    const EventConfig& event) {
   auto key = load_signing_key(db);
@@ -37,7 +21,7 @@ std::expected<std::vector<IssuedTicket>, AdminError> issue_tickets(Database& db,
   std::vector<IssuedTicket> issued;
   for (auto& registration : *registrations) {
     if (registration.record.status != AttendeeStatus::active) continue;
-    Ticket ticket = ticket_for(registration.record, event, key->first);
+    Ticket ticket = ticket_for(registration.record, event.id, key->first);
     bool without_badge_fields = false;
     if (!check_encodable(ticket)) {
       ticket.display_name.clear();

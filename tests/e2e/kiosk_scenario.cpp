@@ -24,15 +24,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string ticket_code(const EventConfig& event, const SigningKey& key, const AttendeeRecord& r) {
-  Ticket t;
-  t.key_id = 1;
-  t.event_id = event.id;
-  t.ticket_id = r.ticket_id;
-  t.category = r.category;
-  t.days = r.days;
-  t.display_name = r.display_name;
-  t.organisation = r.organisation;
-  return issue_ticket(t, key);
+  return issue_ticket(ticket_for(r, event.id, 1), key);
 }
 
 void drop_ready(const fs::path& pending, const std::string& name, const std::string& code,

@@ -52,6 +52,15 @@ Latency summarise(std::vector<double> ms) {
           sum / static_cast<double>(ms.size())};
 }
 
+AttendeeRecord attendee(TicketId id, const EventConfig& event) {
+  return {id,
+          "Teilnehmerin Nummer " + std::to_string(id),
+          "Landesverwaltung Sachsen-Anhalt, Referat " + std::to_string(id % 97),
+          static_cast<CategoryCode>(1 + id % 4),
+          all_days(event.day_count),
+          AttendeeStatus::active};
+}
+
 // A replica like a provisioned kiosk's: the event, its key and `attendees` badge records.
 void make_replica(const std::filesystem::path& path, const EventConfig& event,
                   const SigningKey& key, int attendees) {
@@ -60,25 +69,13 @@ void make_replica(const std::filesystem::path& path, const EventConfig& event,
   (void)EventRepository(*db).save(event);
   (void)KeyRepository(*db).put_public_key(1, key.public_key());
   std::vector<AttendeeRecord> records;
-  for (int i = 1; i <= attendees; ++i)
-    records.push_back({static_cast<TicketId>(i), "Teilnehmerin Nummer " + std::to_string(i),
-                       "Landesverwaltung Sachsen-Anhalt, Referat " + std::to_string(i % 97),
-                       static_cast<CategoryCode>(1 + i % 4), all_days(event.day_count),
-                       AttendeeStatus::active});
+  for (int i = 1; i <= attendees; ++i) records.push_back(attendee(static_cast<TicketId>(i), event));
   ManualClock clock{test::utc(2026, 3, 1)};
   (void)AttendeeRepository(*db, clock).put_records(records);
 }
 
 std::string ticket_code(const EventConfig& event, const SigningKey& key, TicketId id) {
-  Ticket t;
-  t.key_id = 1;
-  t.event_id = event.id;
-  t.ticket_id = id;
-  t.category = static_cast<CategoryCode>(1 + id % 4);
-  t.days = all_days(event.day_count);
-  t.display_name = "Teilnehmerin Nummer " + std::to_string(id);
-  t.organisation = "Landesverwaltung Sachsen-Anhalt, Referat " + std::to_string(id % 97);
-  return issue_ticket(t, key);
+  return issue_ticket(ticket_for(attendee(id, event), event.id, 1), key);
 }
 
 void bench_pipeline(int frames) {

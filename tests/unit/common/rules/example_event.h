@@ -56,16 +56,6 @@ inline Ticket example_ticket(TicketId id = 42, DayMask days = 0b11) {
   return t;
 }
 
-inline AttendeeRecord record_for(const Ticket& t) {
-  AttendeeRecord r;
-  r.ticket_id = t.ticket_id;
-  r.display_name = t.display_name;
-  r.organisation = t.organisation;
-  r.category = t.category;
-  r.days = t.days;
-  return r;
-}
-
 inline ReplicaFacts known(const Ticket& t) {
   return ReplicaFacts{record_for(t), false};
 }

@@ -28,15 +28,9 @@ KioskFixture::KioskFixture() : replica_path(dir / "replica.db") {
 
 std::string KioskFixture::ticket(TicketId ticket_id, std::string name, CategoryCode category,
                                  DayMask days) const {
-  Ticket t;
-  t.key_id = 1;
-  t.event_id = sample_event().id;
-  t.ticket_id = ticket_id;
-  t.category = category;
-  t.days = days;
-  t.display_name = std::move(name);
-  t.organisation = "Testbehörde";
-  return issue_ticket(t, key);
+  const AttendeeRecord holder{ticket_id, std::move(name),       "Testbehörde", category,
+                              days,      AttendeeStatus::active};
+  return issue_ticket(ticket_for(holder, sample_event().id, 1), key);
 }
 
 Timestamp first_morning() {
