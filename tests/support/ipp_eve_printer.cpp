@@ -1,5 +1,7 @@
 #include "support/ipp_eve_printer.h"
 
+#include "support/ports.h"
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -21,18 +23,6 @@ extern char** environ;
 namespace einlass::test {
 
 namespace {
-
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  socklen_t length = sizeof address;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  ::close(fd);
-  return ntohs(address.sin_port);
-}
 
 bool accepts_connections(int port) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -107,7 +97,7 @@ IppEvePrinter::IppEvePrinter() {
   while (!std::filesystem::exists(bus) && std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(10ms);
 
-  port_ = free_port();
+  port_ = unused_loopback_port();
   printer_ = spawn(
       {"ippeveprinter", "-n", "localhost", "-p", std::to_string(port_), "-d", spool().string(),
        "-k", "-f", "application/pdf", "-c", script.string(), "-r", "off", "EinlassTest"},

@@ -12,6 +12,7 @@
 #include "fake_zebra.h"
 #include "print/open_printer.h"
 #include "print/zpl_encoder.h"
+#include "support/ports.h"
 #include "zpl_reader.h"
 
 using namespace einlass;
@@ -39,19 +40,6 @@ std::unique_ptr<Printer> zpl_printer(int port, const std::string& options = "") 
   auto printer = open_printer(*uri);
   REQUIRE(printer);
   return std::move(*printer);
-}
-
-// A port on which nothing listens: bound, then closed again.
-int closed_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  socklen_t length = sizeof address;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  ::close(fd);
-  return ntohs(address.sin_port);
 }
 
 }  // namespace
@@ -121,7 +109,7 @@ TEST_CASE("a ZPL printer's status comes from its ~HS answer", "[zpl]") {
 }
 
 TEST_CASE("a ZPL printer nobody listens for is offline, quickly", "[zpl]") {
-  auto printer = zpl_printer(closed_port());
+  auto printer = zpl_printer(test::unused_loopback_port());
   const auto start = std::chrono::steady_clock::now();
   const auto status = printer->status();
   CHECK(status.state == PrinterState::offline);
