@@ -71,9 +71,7 @@ TEST_CASE(
   site.drop_frame("K1", make_frame(forged, FrameStyle::clean, 77).view(), "frame-forged");
   site.drop_frame("K1", make_frame(site.code(10), FrameStyle::clean, 10).view(), "frame-10");
 
-  const bool all_decided = kiosk.wait_for_output(
-      [](const std::string& log) { return log_lines(log, "decision").size() >= 11; },
-      std::chrono::seconds(60));
+  const bool all_decided = wait_for_decisions(kiosk, 11, std::chrono::seconds(60));
   INFO(kiosk.out() << kiosk.err());
   REQUIRE(all_decided);
   const std::string out = kiosk.out();
@@ -130,14 +128,12 @@ TEST_CASE("a ticket shown again is refused as already admitted, also after a res
   KioskSite site({kPeople.begin(), kPeople.begin() + 2});
   auto& kiosk = site.start_kiosk("K1");
   site.drop_frame("K1", make_frame(site.code(1), FrameStyle::clean, 1).view(), "a");
-  REQUIRE(kiosk.wait_for_output(
-      [](const std::string& out) { return log_lines(out, "decision").size() >= 1; }));
+  REQUIRE(wait_for_decisions(kiosk, 1));
   CHECK(kiosk.stop(SIGTERM) == 0);
 
   site.start_kiosk("K1");
   site.drop_frame("K1", make_frame(site.code(1), FrameStyle::inverted, 2).view(), "b");
-  REQUIRE(kiosk.wait_for_output(
-      [](const std::string& out) { return log_lines(out, "decision").size() >= 2; }));
+  REQUIRE(wait_for_decisions(kiosk, 2));
   const auto lines = decisions_for(kiosk.out(), "T000001");
   REQUIRE(lines.size() == 2);
   CHECK(nlohmann::json::parse(lines[0])["verdict"] == "admitted");
@@ -200,8 +196,7 @@ TEST_CASE("a replica that admitted as K1 refuses to run as another kiosk id",
   KioskSite site({kPeople.begin(), kPeople.begin() + 2});
   auto& kiosk = site.start_kiosk("K1");
   site.drop_frame("K1", make_frame(site.code(1), FrameStyle::clean, 1).view(), "a");
-  REQUIRE(kiosk.wait_for_output(
-      [](const std::string& out) { return log_lines(out, "decision").size() >= 1; }));
+  REQUIRE(wait_for_decisions(kiosk, 1));
   CHECK(kiosk.stop(SIGTERM) == 0);
 
   // The same bundle started as another kiosk id is refused with a clear message.

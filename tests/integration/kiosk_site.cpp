@@ -108,6 +108,13 @@ std::vector<std::string> log_lines(const std::string& out, const std::string& ev
   return found;
 }
 
+bool wait_for_decisions(const DaemonProcess& kiosk, std::size_t count,
+                        std::chrono::milliseconds timeout) {
+  return kiosk.wait_for_output(
+      [count](const std::string& out) { return log_lines(out, "decision").size() >= count; },
+      timeout);
+}
+
 std::vector<std::string> decisions_for(const std::string& out, const std::string& ticket) {
   std::vector<std::string> found;
   for (const auto& line : log_lines(out, "decision")) {

@@ -56,6 +56,9 @@ class KioskSite {
 
 // The kiosk's JSON log lines of one event kind ("decision", "print", ...).
 std::vector<std::string> log_lines(const std::string& out, const std::string& event);
+// Waits until the kiosk has logged at least `count` decisions.
+bool wait_for_decisions(const DaemonProcess& kiosk, std::size_t count,
+                        std::chrono::milliseconds timeout = std::chrono::seconds(30));
 // The decision lines for `ticket` ("T000003").
 std::vector<std::string> decisions_for(const std::string& out, const std::string& ticket);
 
