@@ -23,6 +23,8 @@
 #include "ticket/ticket_issuer.h"
 #include "ticket/ticket_verifier.h"
 
+#include "bench/latency.h"
+
 namespace {
 
 using namespace einlass;
@@ -38,20 +40,8 @@ double seconds_since(Stopwatch::time_point start) {
   return std::chrono::duration<double>(Stopwatch::now() - start).count();
 }
 
-struct Latency {
-  double p50_us = 0, p99_us = 0, mean_us = 0;
-};
-
-Latency summarise(std::vector<double> us) {
-  std::sort(us.begin(), us.end());
-  Latency l;
-  l.p50_us = us[us.size() / 2];
-  l.p99_us = us[std::min(us.size() - 1, us.size() * 99 / 100)];
-  double sum = 0;
-  for (double v : us) sum += v;
-  l.mean_us = sum / static_cast<double>(us.size());
-  return l;
-}
+using bench::Latency;
+using bench::summarise;
 
 Ticket bench_ticket(TicketId id) {
   Ticket t;
@@ -175,7 +165,7 @@ int main(int argc, char** argv) {
   test::TempDir dir;
   const Latency raw = raw_sqlite_commits(dir / "raw.db", sizes.commits);
   const Latency ours = admission_commits(dir / "kiosk.db", sizes.commits);
-  const double raw_commit_s = raw.mean_us / 1e6;
+  const double raw_commit_s = raw.mean / 1e6;
 
   // Every verification and every decision above admits; otherwise the figures timed the
   // refusal path and mean nothing.
@@ -188,21 +178,21 @@ int main(int argc, char** argv) {
   std::printf(
       "reference in this run: raw SQLite single-row insert+fsync (WAL, synchronous=FULL): "
       "p50 %.0f us, p99 %.0f us, mean %.0f us\n\n",
-      raw.p50_us, raw.p99_us, raw.mean_us);
+      raw.p50, raw.p99, raw.mean);
   std::printf("%-38s %14s %14s %9s  %s\n", "measure", "figure", "reference", "ratio",
               "reference is");
   std::printf("%-38s %12.0f/s %12.0f/s %8.2fx  raw Ed25519 verify of the same bytes\n",
               "ticket verification (parse+verify)", verify_per_s, raw_ed25519_per_s,
               verify_per_s / raw_ed25519_per_s);
   std::printf("%-38s %12.1fus %12.1fus %8.2fx  raw SQLite insert+fsync (mean)\n",
-              "ticket verification latency", 1e6 / verify_per_s, raw.mean_us,
-              (1e6 / verify_per_s) / raw.mean_us);
+              "ticket verification latency", 1e6 / verify_per_s, raw.mean,
+              (1e6 / verify_per_s) / raw.mean);
   std::printf("%-38s %12.0f/s %12.0f/s %8.0fx  raw SQLite insert+fsync (mean)\n", "decide() calls",
               decide_per_s, 1.0 / raw_commit_s, decide_per_s * raw_commit_s);
   std::printf("%-38s %12.0fus %12.0fus %8.2fx  raw SQLite insert+fsync p50\n",
-              "durable admission commit p50", ours.p50_us, raw.p50_us, ours.p50_us / raw.p50_us);
+              "durable admission commit p50", ours.p50, raw.p50, ours.p50 / raw.p50);
   std::printf("%-38s %12.0fus %12.0fus %8.2fx  raw SQLite insert+fsync p99\n",
-              "durable admission commit p99", ours.p99_us, raw.p99_us, ours.p99_us / raw.p99_us);
+              "durable admission commit p99", ours.p99, raw.p99, ours.p99 / raw.p99);
   std::printf(
       "\n(an admission commit writes the event, its print job and the kiosk counters in one "
       "transaction)\n");

@@ -17,25 +17,15 @@
 #include "badge/render_badge.h"
 #include "print/zpl_encoder.h"
 
+#include "bench/latency.h"
+
 namespace {
 
 using namespace einlass;
 using Stopwatch = std::chrono::steady_clock;
 
-struct Latency {
-  double p50_ms = 0, p99_ms = 0, mean_ms = 0;
-};
-
-Latency summarise(std::vector<double> ms) {
-  std::sort(ms.begin(), ms.end());
-  Latency l;
-  l.p50_ms = ms[ms.size() / 2];
-  l.p99_ms = ms[std::min(ms.size() - 1, ms.size() * 99 / 100)];
-  double sum = 0;
-  for (double v : ms) sum += v;
-  l.mean_ms = sum / static_cast<double>(ms.size());
-  return l;
-}
+using bench::Latency;
+using bench::summarise;
 
 const char* const kNames[] = {
     "Anna Ng",           "Maximilian-Alexander von Müller-Lüdenscheidt", "Dr. Jürgen Weiß",
@@ -98,8 +88,8 @@ std::size_t must(std::expected<std::string, std::string> out) {
 }
 
 void row(const char* what, const Latency& l, std::size_t bytes, double reference_p50) {
-  std::printf("  %-34s %8.2f %8.2f %8.2f %10zu %8.2fx\n", what, l.p50_ms, l.p99_ms, l.mean_ms,
-              bytes, l.p50_ms / reference_p50);
+  std::printf("  %-34s %8.2f %8.2f %8.2f %10zu %8.2fx\n", what, l.p50, l.p99, l.mean, bytes,
+              l.p50 / reference_p50);
 }
 
 }  // namespace
@@ -120,24 +110,24 @@ int main(int argc, char** argv) {
                 "ratio");
     std::size_t bytes = 0;
     const auto reference = measure(n, bytes, [&](int) { return blank_png(layout); });
-    row("reference: blank page as PNG", reference, bytes, reference.p50_ms);
+    row("reference: blank page as PNG", reference, bytes, reference.p50);
     const auto pdf = measure(n, bytes, [&](int i) {
       return must(render_badge(badge_number(i), layout, DocumentFormat::pdf));
     });
-    row("PDF (file:, ipp:)", pdf, bytes, reference.p50_ms);
+    row("PDF (file:, ipp:)", pdf, bytes, reference.p50);
     const auto png = measure(n, bytes, [&](int i) {
       return must(render_badge(badge_number(i), layout, DocumentFormat::png));
     });
-    row("PNG (file:)", png, bytes, reference.p50_ms);
+    row("PNG (file:)", png, bytes, reference.p50);
     const auto bitmap = measure(n, bytes, [&](int i) {
       auto raster = render_badge_bitmap(badge_number(i), layout, BadgeQr::left_blank);
       if (!raster) std::exit(1);
       return raster->bitmap.bytes().size();
     });
-    row("1-bit bitmap alone", bitmap, bytes, reference.p50_ms);
+    row("1-bit bitmap alone", bitmap, bytes, reference.p50);
     const auto zpl = measure(
         n, bytes, [&](int i) { return must(badge_to_zpl(badge_number(i), layout, "badge")); });
-    row("ZPL (zpl:, bitmap + encoding)", zpl, bytes, reference.p50_ms);
+    row("ZPL (zpl:, bitmap + encoding)", zpl, bytes, reference.p50);
     const auto raster = render_badge_bitmap(badge_number(0), layout, BadgeQr::left_blank);
     std::printf(
         "  ZPL size %zu bytes; the same ^GF as plain hex would be %zu bytes (%.1fx)\n", bytes,

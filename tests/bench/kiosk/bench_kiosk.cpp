@@ -31,6 +31,8 @@
 #include "ticket/signing_key.h"
 #include "ticket/ticket_issuer.h"
 
+#include "bench/latency.h"
+
 namespace {
 
 using namespace einlass;
@@ -40,17 +42,8 @@ double ms_since(Stopwatch::time_point start) {
   return std::chrono::duration<double, std::milli>(Stopwatch::now() - start).count();
 }
 
-struct Latency {
-  double p50 = 0, p99 = 0, mean = 0;
-};
-
-Latency summarise(std::vector<double> ms) {
-  std::sort(ms.begin(), ms.end());
-  double sum = 0;
-  for (const double v : ms) sum += v;
-  return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 99 / 100)],
-          sum / static_cast<double>(ms.size())};
-}
+using bench::Latency;
+using bench::summarise;
 
 AttendeeRecord attendee(TicketId id, const EventConfig& event) {
   return {id,
