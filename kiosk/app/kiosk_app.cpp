@@ -62,7 +62,7 @@ class KioskApp::Impl final : public StaffActions {
   std::expected<unsigned short, std::string> start() {
     auto port = screen_.start();
     if (!port) return std::unexpected(port.error().message);
-    show(IdleScreen{replica_.event().name});
+    show_waiting_screen();
     signals_.async_wait([this](const boost::system::error_code& ec, int) {
       if (!ec) stop();
     });
@@ -141,6 +141,12 @@ class KioskApp::Impl final : public StaffActions {
   }
 
  private:
+  // What attendees see between scans: the idle screen, or the paused one.
+  void show_waiting_screen() {
+    show(paused_ ? ScreenContent{PausedScreen{}}
+                 : ScreenContent{IdleScreen{replica_.event().name}});
+  }
+
   void show(ScreenContent content) {
     showing_idle_ = std::holds_alternative<IdleScreen>(content);
     screen_.show(ScreenView{std::move(content), status_});
@@ -150,8 +156,7 @@ class KioskApp::Impl final : public StaffActions {
     result_timer_.expires_after(config_.result_duration);
     result_timer_.async_wait([this](const boost::system::error_code& ec) {
       if (ec || stopping_ || staff_.active()) return;
-      show(paused_ ? ScreenContent{PausedScreen{}}
-                   : ScreenContent{IdleScreen{replica_.event().name}});
+      show_waiting_screen();
     });
   }
 
@@ -235,8 +240,7 @@ class KioskApp::Impl final : public StaffActions {
     }
     // Staff mode ended (or never began): back to what attendees see.
     staff_timer_.cancel();
-    show(paused_ ? ScreenContent{PausedScreen{}}
-                 : ScreenContent{IdleScreen{replica_.event().name}});
+    show_waiting_screen();
   }
 
   // Staff who walk away leave no menu open: once the session has timed out (its rules are
@@ -249,8 +253,7 @@ class KioskApp::Impl final : public StaffActions {
         close_staff_mode_when_it_expires();
         return;
       }
-      show(paused_ ? ScreenContent{PausedScreen{}}
-                   : ScreenContent{IdleScreen{replica_.event().name}});
+      show_waiting_screen();
     });
   }
 
