@@ -57,9 +57,157 @@ CREATE TABLE staff_cards (
 ) STRICT;
 )sql";
 
+// Version 3: sync. `sync_log` records, through triggers, every change a kiosk must learn, in commit
+// order, whichever process made it (the server, or einlass-admin beside it): its id is the pull
+// cursor, and its growth is how the running server notices an organiser's change. Kinds 'tls' and
+// 'command' concern only the server (a revoked kiosk certificate, a queued kiosk command).
+constexpr const char* kServerV3 = R"sql(
+CREATE TABLE sync_log (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind       TEXT NOT NULL
+             CHECK (kind IN ('attendee', 'revocation', 'admission', 'config', 'tls', 'command')),
+  ticket_id  INTEGER,  -- attendee, revocation
+  kiosk_id   TEXT,     -- admission (with seq), command
+  seq        INTEGER
+) STRICT;
+
+CREATE TRIGGER sync_attendee_added AFTER INSERT ON attendees BEGIN
+  INSERT INTO sync_log (kind, ticket_id) VALUES ('attendee', NEW.ticket_id);
+END;
+-- Only a change a replica holds: an e-mail correction or a re-import of the same row is silent.
+CREATE TRIGGER sync_attendee_changed AFTER UPDATE ON attendees
+WHEN OLD.display_name IS NOT NEW.display_name OR OLD.organisation IS NOT NEW.organisation
+  OR OLD.category IS NOT NEW.category OR OLD.days IS NOT NEW.days OR OLD.status IS NOT NEW.status
+BEGIN
+  INSERT INTO sync_log (kind, ticket_id) VALUES ('attendee', NEW.ticket_id);
+END;
+CREATE TRIGGER sync_attendee_removed AFTER DELETE ON attendees BEGIN
+  INSERT INTO sync_log (kind, ticket_id) VALUES ('attendee', OLD.ticket_id);
+END;
+CREATE TRIGGER sync_revocation_added AFTER INSERT ON revocations BEGIN
+  INSERT INTO sync_log (kind, ticket_id) VALUES ('revocation', NEW.ticket_id);
+END;
+CREATE TRIGGER sync_revocation_changed AFTER UPDATE ON revocations BEGIN
+  INSERT INTO sync_log (kind, ticket_id) VALUES ('revocation', NEW.ticket_id);
+END;
+CREATE TRIGGER sync_revocation_removed AFTER DELETE ON revocations BEGIN
+  INSERT INTO sync_log (kind, ticket_id) VALUES ('revocation', OLD.ticket_id);
+END;
+CREATE TRIGGER sync_admission_added AFTER INSERT ON admission_events BEGIN
+  INSERT INTO sync_log (kind, kiosk_id, seq) VALUES ('admission', NEW.kiosk_id, NEW.seq);
+END;
+CREATE TRIGGER sync_event_added AFTER INSERT ON event BEGIN
+  INSERT INTO sync_log (kind) VALUES ('config');
+END;
+CREATE TRIGGER sync_event_changed AFTER UPDATE ON event BEGIN
+  INSERT INTO sync_log (kind) VALUES ('config');
+END;
+CREATE TRIGGER sync_category_added AFTER INSERT ON categories BEGIN
+  INSERT INTO sync_log (kind) VALUES ('config');
+END;
+CREATE TRIGGER sync_category_changed AFTER UPDATE ON categories BEGIN
+  INSERT INTO sync_log (kind) VALUES ('config');
+END;
+CREATE TRIGGER sync_category_removed AFTER DELETE ON categories BEGIN
+  INSERT INTO sync_log (kind) VALUES ('config');
+END;
+CREATE TRIGGER sync_key_added AFTER INSERT ON signing_keys BEGIN
+  INSERT INTO sync_log (kind) VALUES ('config');
+END;
+CREATE TRIGGER sync_key_changed AFTER UPDATE ON signing_keys BEGIN
+  INSERT INTO sync_log (kind) VALUES ('config');
+END;
+CREATE TRIGGER sync_staff_card_changed AFTER UPDATE ON staff_cards
+WHEN OLD.revoked_at IS NOT NEW.revoked_at
+BEGIN
+  INSERT INTO sync_log (kind) VALUES ('config');
+END;
+
+-- What existed before this version: a kiosk that pulls from the start learns all of it.
+INSERT INTO sync_log (kind) SELECT 'config' FROM event;
+INSERT INTO sync_log (kind, ticket_id) SELECT 'attendee', ticket_id FROM attendees;
+INSERT INTO sync_log (kind, ticket_id) SELECT 'revocation', ticket_id FROM revocations;
+INSERT INTO sync_log (kind, kiosk_id, seq)
+  SELECT 'admission', kiosk_id, seq FROM admission_events ORDER BY rowid;
+
+-- The event's certificate authority for sync TLS, created by the first provision-kiosk.
+CREATE TABLE tls_authority (
+  singleton        INTEGER PRIMARY KEY CHECK (singleton = 1),
+  certificate_pem  TEXT NOT NULL,
+  private_key_pem  TEXT NOT NULL,
+  created_at       INTEGER NOT NULL
+) STRICT;
+
+-- Every client certificate issued to a kiosk; a revoked one is refused during the handshake.
+CREATE TABLE kiosk_certificates (
+  serial         TEXT PRIMARY KEY,  -- hex, as OpenSSL prints it
+  kiosk_id       TEXT NOT NULL,
+  issued_at      INTEGER NOT NULL,
+  not_after      INTEGER NOT NULL,
+  revoked_at     INTEGER,
+  revoke_reason  TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE TRIGGER sync_certificate_changed AFTER UPDATE ON kiosk_certificates
+WHEN OLD.revoked_at IS NOT NEW.revoked_at
+BEGIN
+  INSERT INTO sync_log (kind, kiosk_id) VALUES ('tls', NEW.kiosk_id);
+END;
+
+-- Server settings kept with the event: 'sync_address', the host:port kiosk bundles point at.
+CREATE TABLE settings (
+  key    TEXT PRIMARY KEY,
+  value  ANY NOT NULL
+) STRICT, WITHOUT ROWID;
+
+-- What each kiosk last told the server. Written by the server process; read by einlass-admin
+-- status and the dashboard.
+CREATE TABLE kiosks (
+  kiosk_id       TEXT PRIMARY KEY,
+  software       TEXT NOT NULL DEFAULT '',
+  address        TEXT NOT NULL DEFAULT '',
+  connected      INTEGER NOT NULL DEFAULT 0 CHECK (connected IN (0, 1)),
+  first_seen     INTEGER NOT NULL,
+  last_seen      INTEGER NOT NULL,
+  health         TEXT NOT NULL DEFAULT '{}',  -- the last heartbeat's device health, JSON
+  unsynced       INTEGER NOT NULL DEFAULT 0,
+  clock_skew_ms  INTEGER,                     -- kiosk clock minus server clock
+  last_command   INTEGER NOT NULL DEFAULT 0   -- the highest command id the kiosk carried out
+) STRICT;
+
+-- Things staff must look at. One row per (kind, kiosk, seq): raising an alert again is a no-op.
+CREATE TABLE alerts (
+  id               INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind             TEXT NOT NULL CHECK (kind IN ('duplicate', 'admitted_after_revocation',
+                   'key_conflict', 'clock_skew', 'kiosk_offline', 'printer')),
+  kiosk_id         TEXT NOT NULL DEFAULT '',
+  seq              INTEGER NOT NULL DEFAULT 0,
+  ticket_id        INTEGER,
+  detail           TEXT NOT NULL DEFAULT '',
+  raised_at        INTEGER NOT NULL,
+  acknowledged_at  INTEGER,
+  acknowledged_by  TEXT NOT NULL DEFAULT '',
+  UNIQUE (kind, kiosk_id, seq)
+) STRICT;
+
+-- Orders for one kiosk (reprint a badge, pause, resume), delivered when it is connected.
+CREATE TABLE kiosk_commands (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  kiosk_id    TEXT NOT NULL,
+  kind        TEXT NOT NULL CHECK (kind IN ('reprint', 'pause', 'resume')),
+  ticket_id   INTEGER,
+  staff       TEXT NOT NULL,
+  reason      TEXT NOT NULL DEFAULT '',
+  created_at  INTEGER NOT NULL
+) STRICT;
+CREATE TRIGGER sync_command_added AFTER INSERT ON kiosk_commands BEGIN
+  INSERT INTO sync_log (kind, kiosk_id) VALUES ('command', NEW.kiosk_id);
+END;
+)sql";
+
 constexpr std::array kServer{
     Migration{1, kSharedTablesV1, kServerV1},
     Migration{2, nullptr, kServerV2},
+    Migration{3, nullptr, kServerV3},
 };
 
 }  // namespace

@@ -32,13 +32,17 @@ std::string_view to_string(MessageType type) {
       return "command";
     case MessageType::error:
       return "error";
+    case MessageType::claim:
+      return "claim";
+    case MessageType::claim_result:
+      return "claim_result";
   }
   return "unknown";
 }
 
 std::optional<MessageType> message_type_from_byte(std::uint8_t byte) {
   if (byte < static_cast<std::uint8_t>(MessageType::version) ||
-      byte > static_cast<std::uint8_t>(MessageType::error))
+      byte > static_cast<std::uint8_t>(MessageType::claim_result))
     return std::nullopt;
   return static_cast<MessageType>(byte);
 }

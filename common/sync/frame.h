@@ -28,6 +28,8 @@ enum class MessageType : std::uint8_t {
   heartbeat = 8,  // kiosk: device health
   command = 9,    // server: reprint, pause, resume
   error = 10,     // either: why the connection is being closed
+  claim = 11,     // kiosk: may this ticket be admitted now (strict single use while online)
+  claim_result = 12,  // server: granted, or refused with the admissions it holds
 };
 
 // "push", "ack", ...; "unknown" for anything else.
