@@ -15,6 +15,8 @@ packages=(
   libevdev-dev libgpiod-dev libturbojpeg0-dev libsystemd-dev
   # test tools: a real IPP printer, its D-Bus, PDF inspection, a real browser for the screens
   cups-ipp-utils dbus poppler-utils chromium
+  # a kiosk whose clock is wrong, for the clock-skew scenario: libfaketime shifts one process
+  faketime
 )
 # The browser tests run playwright-core on Node.js. A machine that has node and npm (Debian's or
 # NodeSource's) keeps them; otherwise Debian's are installed.

@@ -48,8 +48,11 @@ std::vector<AdmissionEvent> select_events(Database& db, const std::string& sql,
 
 }  // namespace
 
-bool insert_admission_event(Database& db, const AdmissionEvent& event, Timestamp received_at,
-                            OnKnownKey on_known) {
+namespace {
+
+enum class Stored { added, identical, different };
+
+Stored store_event(Database& db, const AdmissionEvent& event, Timestamp received_at) {
   const int inserted =
       Query(db,
             "INSERT INTO admission_events (kiosk_id, seq, ticket_id, kind, scan_time, hlc_wall, "
@@ -68,17 +71,49 @@ bool insert_admission_event(Database& db, const AdmissionEvent& event, Timestamp
           .bind(10, event.reason)
           .bind(11, to_unix_ms(received_at))
           .exec();
-  if (inserted == 1) return true;
+  if (inserted == 1) return Stored::added;
+  Query q(db, std::string(kSelectEvent) + "WHERE kiosk_id = ?1 AND seq = ?2");
+  q.bind(1, event.key.kiosk_id).bind(2, seq_to_db(event.key.seq));
+  return q.step() && event_from_row(q) == event ? Stored::identical : Stored::different;
+}
+
+}  // namespace
+
+bool insert_admission_event(Database& db, const AdmissionEvent& event, Timestamp received_at,
+                            OnKnownKey on_known) {
+  const Stored stored = store_event(db, event, received_at);
+  if (stored == Stored::added) return true;
   if (on_known == OnKnownKey::refuse) {
     fail(StorageError::Kind::constraint,
          describe(event.key) + " is already stored: the sequence number was used before");
   }
-  Query q(db, std::string(kSelectEvent) + "WHERE kiosk_id = ?1 AND seq = ?2");
-  q.bind(1, event.key.kiosk_id).bind(2, seq_to_db(event.key.seq));
-  if (q.step() && event_from_row(q) == event) return false;
+  if (stored == Stored::identical) return false;
   fail(StorageError::Kind::constraint,
        describe(event.key) + " is already stored with different content");
 }
+
+namespace {
+
+AppendSummary append_skipping_conflicts(Database& db, std::span<const AdmissionEvent> events,
+                                        Timestamp received_at) {
+  AppendSummary summary;
+  for (const auto& e : events) {
+    switch (store_event(db, e, received_at)) {
+      case Stored::added:
+        ++summary.added;
+        break;
+      case Stored::identical:
+        ++summary.known;
+        break;
+      case Stored::different:
+        summary.conflicting.push_back(e.key);
+        break;
+    }
+  }
+  return summary;
+}
+
+}  // namespace
 
 }  // namespace storage_detail
 
@@ -103,6 +138,47 @@ StorageResult<std::size_t> AdmissionLog::append_batch(std::span<const AdmissionE
     }
     tx.commit();
     return added;
+  });
+}
+
+StorageResult<AppendSummary> AdmissionLog::append_skipping_conflicts(
+    std::span<const AdmissionEvent> events) {
+  return sd::guarded("storing admission events", [&] {
+    sd::WriteTransaction tx(db_);
+    AppendSummary summary = sd::append_skipping_conflicts(db_, events, clock_.now());
+    tx.commit();
+    return summary;
+  });
+}
+
+StorageResult<std::vector<AdmissionEvent>> AdmissionLog::events_of_kiosk_after(
+    std::string_view kiosk_id, std::uint64_t after, std::size_t limit) {
+  return sd::guarded("reading the admissions of kiosk " + std::string(kiosk_id), [&] {
+    std::vector<AdmissionEvent> out;
+    sd::Query q(db_, std::string(sd::kSelectEvent) +
+                         "WHERE kiosk_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3");
+    q.bind(1, kiosk_id).bind(2, sd::seq_to_db(after)).bind(3, sd::seq_to_db(std::uint64_t{limit}));
+    while (q.step()) out.push_back(sd::event_from_row(q));
+    return out;
+  });
+}
+
+StorageResult<std::uint64_t> AdmissionLog::count_of_kiosk_after(std::string_view kiosk_id,
+                                                                std::uint64_t after) {
+  return sd::guarded("counting the admissions of kiosk " + std::string(kiosk_id), [&] {
+    sd::Query q(db_, "SELECT count(*) FROM admission_events WHERE kiosk_id = ?1 AND seq > ?2");
+    q.bind(1, kiosk_id).bind(2, sd::seq_to_db(after));
+    q.step();
+    return sd::narrow_from_db<std::uint64_t>(q.int64(0), "count(admission_events)");
+  });
+}
+
+StorageResult<std::uint64_t> AdmissionLog::highest_seq_of_kiosk(std::string_view kiosk_id) {
+  return sd::guarded("reading the last admission of kiosk " + std::string(kiosk_id), [&] {
+    sd::Query q(db_, "SELECT max(seq) FROM admission_events WHERE kiosk_id = ?1");
+    q.bind(1, kiosk_id);
+    if (!q.step() || q.is_null(0)) return std::uint64_t{0};
+    return sd::narrow_from_db<std::uint64_t>(q.int64(0), "admission_events.seq");
   });
 }
 

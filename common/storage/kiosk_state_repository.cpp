@@ -18,6 +18,8 @@ constexpr std::string_view kSyncCursor = "sync_cursor";
 constexpr std::string_view kKioskId = "kiosk_id";
 constexpr std::string_view kStaffFailures = "staff_pin_failures";
 constexpr std::string_view kStaffLockedUntil = "staff_locked_until";
+constexpr std::string_view kAckedSeq = "acked_seq";
+constexpr std::string_view kLastCommand = "last_command";
 
 std::optional<std::int64_t> get_int(Database& db, std::string_view key) {
   Query q(db, "SELECT value FROM kiosk_state WHERE key = ?1");
@@ -49,6 +51,18 @@ void raise_next_sequence(Database& db, std::uint64_t next) {
   const std::int64_t wanted = seq_to_db(next);
   if (get_int(db, kNextSeq).value_or(1) < wanted) put(db, kNextSeq, wanted);
 }
+
+namespace {
+
+// Keeps the larger of the stored counter and `value`; true if it was raised.
+bool raise_counter(Database& db, std::string_view key, std::uint64_t value) {
+  const std::int64_t wanted = seq_to_db(value);
+  if (get_int(db, key).value_or(0) >= wanted) return false;
+  put(db, key, wanted);
+  return true;
+}
+
+}  // namespace
 
 void raise_last_hlc(Database& db, Hlc seen) {
   if (read_hlc(db) >= seen) return;
@@ -138,6 +152,60 @@ StorageResult<void> KioskStateRepository::claim(std::string_view kiosk_id) {
                   sd::narrow_from_db<std::uint32_t>(q.int64(1), "admission_events.hlc_logical")};
     }
     sd::raise_last_hlc(db_, newest);
+    tx.commit();
+  });
+}
+
+StorageResult<std::optional<std::string>> KioskStateRepository::kiosk_id() {
+  return sd::guarded("reading the kiosk id", [&]() -> std::optional<std::string> {
+    sd::require_kind(db_, DatabaseKind::kiosk, "reading the kiosk id");
+    sd::Query q(db_, "SELECT value FROM kiosk_state WHERE key = ?1");
+    q.bind(1, sd::kKioskId);
+    if (!q.step()) return std::nullopt;
+    return q.text(0);
+  });
+}
+
+StorageResult<void> KioskStateRepository::raise_next_sequence(std::uint64_t next) {
+  return sd::guarded("raising the next sequence number", [&] {
+    sd::require_kind(db_, DatabaseKind::kiosk, "raising the next sequence number");
+    sd::WriteTransaction tx(db_);
+    sd::raise_next_sequence(db_, next);
+    tx.commit();
+  });
+}
+
+StorageResult<std::uint64_t> KioskStateRepository::acked_sequence() {
+  return sd::guarded("reading the acknowledged sequence number", [&] {
+    sd::require_kind(db_, DatabaseKind::kiosk, "reading the acknowledged sequence number");
+    return sd::narrow_from_db<std::uint64_t>(sd::get_int(db_, sd::kAckedSeq).value_or(0),
+                                             "kiosk_state.acked_seq");
+  });
+}
+
+StorageResult<bool> KioskStateRepository::raise_acked_sequence(std::uint64_t seq) {
+  return sd::guarded("storing the acknowledged sequence number", [&] {
+    sd::require_kind(db_, DatabaseKind::kiosk, "storing the acknowledged sequence number");
+    sd::WriteTransaction tx(db_);
+    const bool raised = sd::raise_counter(db_, sd::kAckedSeq, seq);
+    tx.commit();
+    return raised;
+  });
+}
+
+StorageResult<std::uint64_t> KioskStateRepository::last_command() {
+  return sd::guarded("reading the last command", [&] {
+    sd::require_kind(db_, DatabaseKind::kiosk, "reading the last command");
+    return sd::narrow_from_db<std::uint64_t>(sd::get_int(db_, sd::kLastCommand).value_or(0),
+                                             "kiosk_state.last_command");
+  });
+}
+
+StorageResult<void> KioskStateRepository::set_last_command(std::uint64_t id) {
+  return sd::guarded("storing the last command", [&] {
+    sd::require_kind(db_, DatabaseKind::kiosk, "storing the last command");
+    sd::WriteTransaction tx(db_);
+    sd::raise_counter(db_, sd::kLastCommand, id);
     tx.commit();
   });
 }

@@ -18,17 +18,17 @@ namespace einlass {
 inline constexpr std::size_t kMaxFramePayload = 1 << 20;
 
 enum class MessageType : std::uint8_t {
-  version = 1,    // both sides, first: the protocol versions spoken
-  hello = 2,      // kiosk: who it is and where its pull cursor stands
-  push = 3,       // kiosk: a batch of its admission events
-  ack = 4,        // server: the events stored, by kiosk id and sequence
-  pull = 5,       // kiosk: changes since a cursor
-  changes = 6,    // server: attendees, revocations, others' admissions, config
-  snapshot = 7,   // server: a whole replica for a fresh or far-behind kiosk
-  heartbeat = 8,  // kiosk: device health
-  command = 9,    // server: reprint, pause, resume
-  error = 10,     // either: why the connection is being closed
-  claim = 11,     // kiosk: may this ticket be admitted now (strict single use while online)
+  version = 1,        // both sides, first: the protocol versions spoken
+  hello = 2,          // kiosk: who it is and where its pull cursor stands
+  push = 3,           // kiosk: a batch of its admission events
+  ack = 4,            // server: the events stored, by kiosk id and sequence
+  pull = 5,           // kiosk: changes since a cursor
+  changes = 6,        // server: attendees, revocations, others' admissions, config
+  snapshot = 7,       // server: a whole replica for a fresh or far-behind kiosk
+  heartbeat = 8,      // kiosk: device health
+  command = 9,        // server: reprint, pause, resume
+  error = 10,         // either: why the connection is being closed
+  claim = 11,         // kiosk: may this ticket be admitted now (strict single use while online)
   claim_result = 12,  // server: granted, or refused with the admissions it holds
 };
 

@@ -1,47 +1,22 @@
 #include "sync/handshake.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
-#include "base/text.h"
 #include "eventlog/admission_event.h"
+#include "sync/json_fields.h"
 
 namespace einlass {
 
 namespace {
 
-using nlohmann::json;
+using sync_json::bad;
+using sync_json::json;
+using sync_json::kMaxCursorChars;
+using sync_json::parse_object;
+using sync_json::text_field;
 
 constexpr std::size_t kMaxSoftwareChars = 64;
-constexpr std::size_t kMaxCursorChars = 128;
 constexpr std::size_t kMaxVersions = 16;
-
-std::unexpected<SyncError> bad(std::string_view message_name, std::string why) {
-  return sync_error(SyncError::Kind::bad_message, std::string(message_name) + ": " + why);
-}
-
-SyncResult<json> parse_object(std::string_view message_name, std::string_view payload) {
-  json value = json::parse(payload, nullptr, false);
-  if (value.is_discarded()) return bad(message_name, "not JSON");
-  if (!value.is_object()) return bad(message_name, "not a JSON object");
-  return value;
-}
-
-// A string field: present, a string, valid UTF-8 without control characters, at most `max`.
-SyncResult<std::string> text_field(std::string_view message_name, const json& object,
-                                   const char* key, std::size_t max, bool may_be_empty) {
-  const auto it = object.find(key);
-  if (it == object.end()) return bad(message_name, std::string("missing field \"") + key + "\"");
-  if (!it->is_string()) return bad(message_name, std::string("\"") + key + "\" must be a string");
-  const auto& text = it->get_ref<const std::string&>();
-  if (!may_be_empty && text.empty())
-    return bad(message_name, std::string("\"") + key + "\" is empty");
-  if (text.size() > max)
-    return bad(message_name, std::string("\"") + key + "\" is longer than " + std::to_string(max));
-  if (!is_valid_utf8(text) || contains_control_character(text))
-    return bad(message_name, std::string("\"") + key + "\" has bytes that are not text");
-  return text;
-}
 
 std::string list(std::span<const int> versions) {
   std::string out;

@@ -35,7 +35,8 @@ namespace einlass {
 // into messages of at most this many entries (for Changes: all its lists together), receivers
 // refuse more.
 inline constexpr std::size_t kMaxPushEvents = 500;
-inline constexpr std::size_t kMaxChangeEntries = 2000;
+// 500 admissions with the longest staff names and reasons still fit in one frame with a config.
+inline constexpr std::size_t kMaxChangeEntries = 500;
 
 struct Push {
   std::vector<AdmissionEvent> events;  // one kiosk's, in sequence order
@@ -80,15 +81,16 @@ struct ReplicaConfig {
 // the replica's attendees, revocations, keys and config; admissions are added to what the kiosk
 // holds (its own are never taken away).
 struct Changes {
-  std::string cursor;         // the position after this message; empty in all but the last part
-  bool more = false;          // another part follows at once
+  std::string cursor;  // the position after this message; empty in all but the last part
+  bool more = false;   // another part follows at once
   std::int64_t server_time_ms = 0;  // the server's clock when it sent this (for clock skew)
-  std::optional<ReplicaConfig> config;  // set when the config changed (and in a snapshot's first part)
-  std::vector<AttendeeRecord> attendees;  // added or changed
-  std::vector<TicketId> removed_attendees;  // deleted on the server (personal data purged)
-  std::vector<Revocation> revocations;      // added or changed
+  std::optional<ReplicaConfig>
+      config;  // set when the config changed (and in a snapshot's first part)
+  std::vector<AttendeeRecord> attendees;        // added or changed
+  std::vector<TicketId> removed_attendees;      // deleted on the server (personal data purged)
+  std::vector<Revocation> revocations;          // added or changed
   std::vector<TicketId> withdrawn_revocations;  // a revocation taken back
-  std::vector<AdmissionEvent> admissions;   // other kiosks' and staff admissions
+  std::vector<AdmissionEvent> admissions;       // other kiosks' and staff admissions
   bool operator==(const Changes&) const;
 };
 
@@ -111,16 +113,16 @@ struct ClaimResult {
   bool operator==(const ClaimResult&) const = default;
 };
 
-enum class PrinterState { ok, paper_out, offline, error, unknown };
-enum class ScannerState { ok, missing, error };
+enum class PrinterHealth { ok, paper_out, offline, error, unknown };
+enum class ScannerHealth { ok, missing, error };
 
-std::string_view to_string(PrinterState state);
-std::string_view to_string(ScannerState state);
+std::string_view to_string(PrinterHealth state);
+std::string_view to_string(ScannerHealth state);
 
 struct DeviceHealth {
-  PrinterState printer = PrinterState::unknown;
+  PrinterHealth printer = PrinterHealth::unknown;
   std::string printer_detail;  // the driver's words: "media-empty", "connection refused"
-  ScannerState scanner = ScannerState::ok;
+  ScannerHealth scanner = ScannerHealth::ok;
   std::string scanner_detail;
   bool paused = false;  // staff paused the kiosk
   bool operator==(const DeviceHealth&) const = default;

@@ -1,9 +1,11 @@
 #include "app/kiosk_app.h"
 
+#include <algorithm>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <deque>
 #include <optional>
 #include <vector>
 
@@ -16,7 +18,11 @@
 #include "core/print_worker.h"
 #include "core/replica.h"
 #include "devices/open_devices.h"
+#include "link/sync_client.h"
 #include "screen/screen_server.h"
+#include "storage/kiosk_state_repository.h"
+#include "storage/print_job_repository.h"
+#include "sync/replica_sync.h"
 
 namespace einlass {
 
@@ -78,12 +84,15 @@ class KioskApp::Impl final : public StaffActions {
           },
           [this, uri](const DeviceError& problem) {
             asio::post(io_, [this, uri, message = problem.message] {
+              scanner_trouble_ = true;
+              last_scanner_problem_ = uri + ": " + message;
               log_status("scanner_problem", uri + ": " + message);
             });
           });
       pump->start();
       pumps_.push_back(std::move(pump));
     }
+    if (auto linked = start_link(); !linked) return std::unexpected(linked.error());
     schedule_watchdog();
     notifier_.ready();
     notifier_.status("admitting");
@@ -96,6 +105,7 @@ class KioskApp::Impl final : public StaffActions {
     stopping_ = true;
     notifier_.stopping();
     for (auto& pump : pumps_) pump->stop();
+    if (link_) link_->stop();
     worker_.stop();  // finishes the badge in hand
     result_timer_.cancel();
     staff_timer_.cancel();
@@ -185,7 +195,48 @@ class KioskApp::Impl final : public StaffActions {
       return;
     }
     staff_timer_.cancel();
-    const ScanOutcome outcome = desk_->scan(code.text, code.arrived);
+    if (claiming_) {  // one attendee at a time: the next code waits for the claim's answer
+      waiting_codes_.push_back(code);
+      return;
+    }
+    auto evaluation = desk_->evaluate(code.text, code.arrived);
+    const bool claim = link_ && link_->online() && evaluation.decision.admitted &&
+                       evaluation.decision.kind != AdmissionKind::exit;
+    if (!claim) {
+      finish_scan(code, desk_->conclude(std::move(evaluation)));
+      return;
+    }
+    // Online: the server decides whether another kiosk admitted the ticket a moment ago
+    // (scenario 3). Past the deadline, or offline, the kiosk decides alone.
+    claiming_ = true;
+    const Claim request{0, evaluation.decision.ticket_id, evaluation.decision.event_day};
+    link_->claim(request, config_.sync->claim_deadline,
+                 [this, code](std::optional<ClaimResult> answer) {
+                   on_claim_answer(code, std::move(answer));
+                 });
+  }
+
+  void on_claim_answer(const ScannedCode& code, std::optional<ClaimResult> answer) {
+    claiming_ = false;
+    if (stopping_) return;
+    if (answer && !answer->granted && !answer->admissions.empty()) {
+      if (auto kept = sync_->store_admissions(answer->admissions); !kept)
+        log_status("sync", "claim: admissions not stored: " + kept.error().message);
+    }
+    // Decided again: what the claim brought, or changes that arrived meanwhile, count.
+    auto evaluation = desk_->evaluate(code.text, code.arrived);
+    if (answer && !answer->granted && answer->admissions.empty() && evaluation.decision.admitted)
+      finish_scan(code, desk_->refuse_claimed_elsewhere(std::move(evaluation), answer->claimed_by));
+    else
+      finish_scan(code, desk_->conclude(std::move(evaluation)));
+    if (!waiting_codes_.empty()) {
+      const ScannedCode next = std::move(waiting_codes_.front());
+      waiting_codes_.pop_front();
+      on_code(next);
+    }
+  }
+
+  void finish_scan(const ScannedCode& code, const ScanOutcome& outcome) {
     const Timestamp decided = clock_.now();
     const double latency_ms =
         std::chrono::duration<double, std::milli>(decided - code.arrived).count();
@@ -200,7 +251,115 @@ class KioskApp::Impl final : public StaffActions {
       last_print_job_ = *outcome.print_job;
       worker_.wake();
     }
+    if (outcome.committed && link_) link_->events_committed();
     back_to_idle_after_result();
+  }
+
+  std::expected<void, std::string> start_link() {
+    if (!config_.sync) return {};
+    sync_.emplace(replica_, config_.kiosk_id, clock_);
+    SyncClientOptions options;
+    options.kiosk_id = config_.kiosk_id;
+    options.host = config_.sync->server_host;
+    options.port = config_.sync->server_port;
+    options.ca = config_.sync->ca;
+    options.certificate = config_.sync->certificate;
+    options.private_key = config_.sync->private_key;
+    options.heartbeat_interval = config_.sync->heartbeat_interval;
+    options.idle_timeout = 3 * options.heartbeat_interval + std::chrono::seconds(2);
+    SyncClientHooks hooks;
+    hooks.heartbeat = [this] { return heartbeat(); };
+    hooks.received = [this](const ClientStep& step) { on_received(step); };
+    hooks.link_changed = [this](bool online) {
+      status_.online = online;
+      if (showing_idle_) show_waiting_screen();  // the status strip updates
+    };
+    auto link = SyncClient::create(io_, *sync_, options, std::move(hooks),
+                                   [this](std::string_view line) { log_status("sync", line); });
+    if (!link) return std::unexpected("sync: " + link.error());
+    link_ = std::move(*link);
+    link_->start();
+    return {};
+  }
+
+  Heartbeat heartbeat() {
+    Heartbeat beat;
+    beat.health.printer = printer_health(status_.printer);
+    beat.health.scanner = scanner_trouble_ ? ScannerHealth::error : ScannerHealth::ok;
+    beat.health.scanner_detail = scanner_trouble_ ? last_scanner_problem_ : std::string();
+    beat.health.paused = paused_;
+    if (auto unsynced = sync_->outbox().unsynced(); unsynced) beat.unsynced = *unsynced;
+    if (auto last = KioskStateRepository(replica_.db()).last_hlc(); last) beat.hlc = *last;
+    if (auto done = sync_->last_command(); done) beat.last_command = *done;
+    beat.kiosk_time_ms = to_unix_ms(clock_.now());
+    scanner_trouble_ = false;  // a problem counts until the next heartbeat has reported it
+    return beat;
+  }
+
+  static PrinterHealth printer_health(PrinterState state) {
+    switch (state) {
+      case PrinterState::ready:
+      case PrinterState::printing:
+        return PrinterHealth::ok;
+      case PrinterState::media_empty:
+        return PrinterHealth::paper_out;
+      case PrinterState::offline:
+        return PrinterHealth::offline;
+      case PrinterState::error:
+        return PrinterHealth::error;
+    }
+    return PrinterHealth::unknown;
+  }
+
+  void on_received(const ClientStep& step) {
+    if (step.observed) desk_->observe(*step.observed);
+    if (step.sequence_raised || step.config_changed) {
+      // The event, the keys or our own counters changed underneath the desk: open it afresh.
+      if (auto reopened = open_desk(); !reopened)
+        log_status("sync", "desk not reopened: " + reopened.error());
+    }
+    for (const auto& command : step.commands) carry_out(command);
+  }
+
+  void carry_out(const Command& command) {
+    auto done = sync_->last_command();
+    if (done && *done >= command.id) return;  // carried out before a restart
+    switch (command.kind) {
+      case CommandKind::pause:
+      case CommandKind::resume:
+        pause(command.kind == CommandKind::pause);
+        if (!staff_.active() && !claiming_) show_waiting_screen();
+        break;
+      case CommandKind::reprint:
+        reprint_for(command);
+        break;
+    }
+    log_status("command", std::to_string(command.id) + " " + std::string(to_string(command.kind)) +
+                              " by " + command.staff);
+    if (auto noted = sync_->set_last_command(command.id); !noted)
+      log_status("sync", "command not recorded: " + noted.error().message);
+  }
+
+  void reprint_for(const Command& command) {
+    auto history = replica_.history(command.ticket_id);
+    if (!history) {
+      log_status("command_failed", history.error().message);
+      return;
+    }
+    const auto admission = std::find_if(history->rbegin(), history->rend(), [](const auto& e) {
+      return e.kind != AdmissionKind::exit;
+    });
+    if (admission == history->rend()) {
+      log_status("command_failed", "reprint: ticket " + std::to_string(command.ticket_id) +
+                                       " has no admission this kiosk knows");
+      return;
+    }
+    auto job = PrintJobRepository(replica_.db(), clock_).add_reprint(admission->key);
+    if (!job) {
+      log_status("command_failed", "reprint: " + job.error().message);
+      return;
+    }
+    worker_.wake();
   }
 
   void on_print_report(const PrintReport& report) {
@@ -298,6 +457,12 @@ class KioskApp::Impl final : public StaffActions {
   bool showing_idle_ = false;
   std::optional<LastBadge> last_badge_;
   PrintJobId last_print_job_ = 0;
+  std::optional<ReplicaSync> sync_;
+  std::unique_ptr<SyncClient> link_;
+  bool claiming_ = false;
+  std::deque<ScannedCode> waiting_codes_;
+  bool scanner_trouble_ = false;
+  std::string last_scanner_problem_;
 };
 
 std::expected<std::unique_ptr<KioskApp>, std::string> KioskApp::create(const KioskConfig& config,

@@ -44,27 +44,49 @@ std::expected<AdmissionDesk, std::string> AdmissionDesk::open(Replica& replica, 
   return AdmissionDesk(replica, std::move(entrance), clock, *next, *last);
 }
 
-ScanOutcome AdmissionDesk::scan(std::string_view code, Timestamp scan_time) {
+AdmissionDesk::Evaluation AdmissionDesk::evaluate(std::string_view code, Timestamp scan_time) {
   auto ticket = verify_ticket(code, replica_.keyring());
-  if (!ticket) return ScanOutcome{refuse_unverified(ticket.error()), {}, {}, {}};
+  if (!ticket) return Evaluation{refuse_unverified(ticket.error()), false, {}};
   auto facts = replica_.facts(ticket->ticket_id);
-  if (!facts) {
-    Decision unknown;
-    unknown.ticket_id = ticket->ticket_id;
-    unknown.scan_time = scan_time;
-    return storage_refusal(std::move(unknown), facts.error());
-  }
-  auto history = replica_.history(ticket->ticket_id);
+  auto history = facts ? replica_.history(ticket->ticket_id)
+                       : StorageResult<std::vector<AdmissionEvent>>(std::unexpected(facts.error()));
   if (!history) {
     Decision unknown;
     unknown.ticket_id = ticket->ticket_id;
     unknown.scan_time = scan_time;
-    return storage_refusal(std::move(unknown), history.error());
+    return Evaluation{std::move(unknown), false, history.error().message};
   }
   Decision decision = decide(*ticket, *facts, *history, scan_time, entrance_, replica_.calendar(),
                              replica_.event().reentry);
-  if (!decision.admitted) return ScanOutcome{std::move(decision), {}, {}, {}};
-  return commit(std::move(decision), facts->attendee.has_value());
+  return Evaluation{std::move(decision), facts->attendee.has_value(), {}};
+}
+
+ScanOutcome AdmissionDesk::conclude(Evaluation evaluation) {
+  if (evaluation.failure)
+    return storage_refusal(std::move(evaluation.decision),
+                           StorageError{StorageError::Kind::io, *evaluation.failure});
+  if (!evaluation.decision.admitted) return ScanOutcome{std::move(evaluation.decision), {}, {}, {}};
+  return commit(std::move(evaluation.decision), evaluation.holder_in_replica);
+}
+
+ScanOutcome AdmissionDesk::scan(std::string_view code, Timestamp scan_time) {
+  return conclude(evaluate(code, scan_time));
+}
+
+ScanOutcome AdmissionDesk::refuse_claimed_elsewhere(Evaluation evaluation,
+                                                    const std::string& kiosk) {
+  Decision decision = std::move(evaluation.decision);
+  decision.admitted = false;
+  decision.reason = Reason::already_admitted;
+  AdmissionEvent elsewhere;
+  elsewhere.key = EventKey{kiosk, 0};
+  elsewhere.ticket_id = decision.ticket_id;
+  elsewhere.scan_time = decision.scan_time;
+  elsewhere.event_day = decision.event_day;
+  decision.prior = elsewhere;
+  decision.staff_detail = "ticket " + std::to_string(decision.ticket_id) +
+                          " is being admitted at kiosk " + kiosk + " (claimed at the server)";
+  return ScanOutcome{std::move(decision), {}, {}, {}};
 }
 
 ScanOutcome AdmissionDesk::commit(Decision decision, bool holder_in_replica) {

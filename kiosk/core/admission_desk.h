@@ -27,7 +27,22 @@ class AdmissionDesk {
   static std::expected<AdmissionDesk, std::string> open(Replica& replica, Entrance entrance,
                                                         const Clock& clock);
 
+  // The decision for a scanned code from the replica alone, with nothing stored yet: online, the
+  // kiosk first claims an admission at the server (scenario 3), then concludes.
+  struct Evaluation {
+    Decision decision;
+    bool holder_in_replica = false;
+    std::optional<std::string> failure;  // the replica could not be read
+  };
+  Evaluation evaluate(std::string_view code, Timestamp scan_time);
+  // Commits an admission or exit with its print job; a refusal is returned as it is.
+  ScanOutcome conclude(Evaluation evaluation);
+  // evaluate + conclude, for a kiosk deciding alone.
   ScanOutcome scan(std::string_view code, Timestamp scan_time);
+  // The server refused a claim because `kiosk` is admitting the same ticket right now.
+  ScanOutcome refuse_claimed_elsewhere(Evaluation evaluation, const std::string& kiosk);
+  // Keeps our clock stamps after every stamp received from other kiosks (scenario 23).
+  void observe(Hlc remote) { hlc_.observe(remote, clock_.now()); }
 
   const Entrance& entrance() const { return entrance_; }
 

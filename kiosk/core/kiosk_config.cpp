@@ -29,6 +29,8 @@ const std::map<std::string, std::set<std::string>, std::less<>>& known_keys() {
       {"badge", {"size", "dpi"}},
       {"screen", {"listen", "result_seconds"}},
       {"staff", {"idle_seconds"}},
+      {"sync",
+       {"server", "ca", "certificate", "private_key", "claim_deadline_ms", "heartbeat_seconds"}},
   };
   return *keys;
 }
@@ -197,6 +199,54 @@ Result read_screen(const toml::table& root, KioskConfig& out) {
   return {};
 }
 
+// "host:port" or "[v6]:port" to connect to: port 0 is no use here.
+Result read_server_address(const std::string& text, KioskSyncConfig& out) {
+  const auto shape = [&] {
+    return error("sync.server", "must be \"host:port\", e.g. \"10.0.0.5:7443\" or \"[::1]:7443\"");
+  };
+  const auto colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0) return shape();
+  std::string host = text.substr(0, colon);
+  if (host.starts_with('[')) {
+    if (!host.ends_with(']') || host.size() < 3) return shape();
+    host = host.substr(1, host.size() - 2);
+  } else if (host.find(':') != std::string::npos) {
+    return shape();
+  }
+  const auto port_text = std::string_view(text).substr(colon + 1);
+  unsigned port = 0;
+  const auto [end, ec] =
+      std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  if (port_text.empty() || ec != std::errc{} || end != port_text.data() + port_text.size() ||
+      port == 0 || port > 65535)
+    return error("sync.server", "the port must be a number in 1..65535");
+  out.server_host = host;
+  out.server_port = static_cast<unsigned short>(port);
+  return {};
+}
+
+Result read_sync(const toml::table& root, const std::filesystem::path& folder, KioskConfig& out) {
+  if (!root.contains("sync")) return {};
+  KioskSyncConfig sync;
+  auto server = required_string(root, "sync", "server");
+  if (!server) return std::unexpected(server.error());
+  if (auto ok = read_server_address(*server, sync); !ok) return ok;
+  for (auto [key, path] : {std::pair{"ca", &sync.ca}, std::pair{"certificate", &sync.certificate},
+                           std::pair{"private_key", &sync.private_key}}) {
+    auto text = required_string(root, "sync", key);
+    if (!text) return std::unexpected(text.error());
+    *path = (folder / *text).lexically_normal();
+  }
+  auto deadline = optional_integer(root, "sync", "claim_deadline_ms", 50, 2000);
+  if (!deadline) return std::unexpected(deadline.error());
+  if (*deadline) sync.claim_deadline = std::chrono::milliseconds(**deadline);
+  auto heartbeat = optional_integer(root, "sync", "heartbeat_seconds", 1, 60);
+  if (!heartbeat) return std::unexpected(heartbeat.error());
+  if (*heartbeat) sync.heartbeat_interval = std::chrono::seconds(**heartbeat);
+  out.sync = std::move(sync);
+  return {};
+}
+
 }  // namespace
 
 std::string ConfigError::describe(const std::filesystem::path& file) const {
@@ -254,7 +304,8 @@ std::expected<KioskConfig, ConfigError> parse_kiosk_config(std::string_view toml
                            },
                            +[](const toml::table&r, const std::filesystem::path&, KioskConfig&c) {
                              return read_screen(r, c);
-                           }})
+                           },
+                           &read_sync})
     if (auto ok = step(root, folder, config); !ok) return std::unexpected(ok.error());
   return config;
 }

@@ -14,6 +14,21 @@
 
 namespace einlass {
 
+// [sync]: where and how the kiosk syncs with einlass-server. Without the section the kiosk works
+// alone and never syncs.
+struct KioskSyncConfig {
+  std::string server_host;  // server = "host:port"
+  unsigned short server_port = 0;
+  std::filesystem::path ca;           // the event CA's certificate, PEM
+  std::filesystem::path certificate;  // this kiosk's client certificate, PEM
+  std::filesystem::path private_key;  // its key, PEM
+  // Online, a ticket is claimed at the server before admitting; past this the kiosk decides
+  // alone.
+  std::chrono::milliseconds claim_deadline{300};
+  std::chrono::seconds heartbeat_interval{5};
+  bool operator==(const KioskSyncConfig&) const = default;
+};
+
 struct KioskConfig {
   std::string kiosk_id;                      // [kiosk] id
   std::filesystem::path replica;             // [kiosk] replica, relative to the config's folder
@@ -27,6 +42,7 @@ struct KioskConfig {
   unsigned short screen_port = 8080;
   std::chrono::milliseconds result_duration{6000};  // [screen] result_seconds
   std::chrono::milliseconds staff_timeout{120000};  // [staff] idle_seconds
+  std::optional<KioskSyncConfig> sync;              // [sync]; absent = standalone
 };
 
 struct ConfigError {
@@ -36,7 +52,8 @@ struct ConfigError {
   std::string describe(const std::filesystem::path& file) const;
 };
 
-// `folder` (the config file's) resolves relative paths: the replica and dir:/file: device URIs.
+// `folder` (the config file's) resolves relative paths: the replica, dir:/file: device URIs and
+// the [sync] TLS files.
 std::expected<KioskConfig, ConfigError> parse_kiosk_config(std::string_view toml_text,
                                                            const std::filesystem::path& folder);
 

@@ -16,19 +16,46 @@ std::string failure(const std::filesystem::path& path, const StorageError& error
 
 }  // namespace
 
-std::expected<Replica, std::string> Replica::open(const std::filesystem::path& path) {
-  auto db = Database::open_existing(path, DatabaseKind::kiosk);
-  if (!db) return std::unexpected(failure(path, db.error()));
-  auto event = EventRepository(*db).load();
+namespace {
+
+struct Loaded {
+  EventConfig event;
+  EventCalendar calendar;
+  Keyring keyring;
+};
+
+std::expected<Loaded, std::string> load(Database& db) {
+  const std::filesystem::path& path = db.path();
+  auto event = EventRepository(db).load();
   if (!event) return std::unexpected(failure(path, event.error()));
   if (!*event)
     return std::unexpected("replica " + path.string() +
                            ": holds no event (make it with einlass-admin provision-kiosk)");
   auto calendar = EventCalendar::create(**event);
   if (!calendar) return std::unexpected("replica " + path.string() + ": " + calendar.error());
-  auto keyring = KeyRepository(*db).keyring((*event)->id);
+  auto keyring = KeyRepository(db).keyring((*event)->id);
   if (!keyring) return std::unexpected(failure(path, keyring.error()));
-  return Replica(std::move(*db), std::move(**event), std::move(*calendar), std::move(*keyring));
+  return Loaded{std::move(**event), std::move(*calendar), std::move(*keyring)};
+}
+
+}  // namespace
+
+std::expected<Replica, std::string> Replica::open(const std::filesystem::path& path) {
+  auto db = Database::open_existing(path, DatabaseKind::kiosk);
+  if (!db) return std::unexpected(failure(path, db.error()));
+  auto loaded = load(*db);
+  if (!loaded) return std::unexpected(std::move(loaded.error()));
+  return Replica(std::move(*db), std::move(loaded->event), std::move(loaded->calendar),
+                 std::move(loaded->keyring));
+}
+
+std::expected<void, std::string> Replica::reload() {
+  auto loaded = load(db_);
+  if (!loaded) return std::unexpected(std::move(loaded.error()));
+  event_ = std::move(loaded->event);
+  calendar_ = std::move(loaded->calendar);
+  keyring_ = std::move(loaded->keyring);
+  return {};
 }
 
 StorageResult<ReplicaFacts> Replica::facts(TicketId ticket) {

@@ -19,6 +19,10 @@ class Replica {
   // Refuses a missing file or one without an event: a kiosk is provisioned, never improvised.
   static std::expected<Replica, std::string> open(const std::filesystem::path& path);
 
+  // Reads the event, its calendar and the keyring again after sync changed them, so the next
+  // decision uses them. On failure the replica keeps deciding with what it held before.
+  std::expected<void, std::string> reload();
+
   Database& db() { return db_; }
   const EventConfig& event() const { return event_; }
   const EventCalendar& calendar() const { return calendar_; }

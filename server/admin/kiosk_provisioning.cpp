@@ -3,6 +3,11 @@
 #include <fstream>
 #include <system_error>
 
+#include "admin/new_file.h"
+#include "admin/tls_setup.h"
+#include "config/host_port.h"
+#include "storage/settings_repository.h"
+
 #include "storage/admission_log.h"
 #include "storage/attendee_repository.h"
 #include "storage/audit_repository.h"
@@ -88,17 +93,61 @@ std::expected<KioskBundle, AdminError> fill_replica(EventDatabase& source, Datab
   return bundle;
 }
 
+// The --server given, else the address setup-server stored, else none.
+std::expected<std::optional<std::string>, AdminError> sync_server(EventDatabase& source,
+                                                                  std::string_view server) {
+  if (!server.empty()) {
+    auto parsed = parse_host_port(server, false);
+    if (!parsed) return fail("--server: " + parsed.error());
+    return format_host_port(*parsed);
+  }
+  auto stored = SettingsRepository(source.db).get(kSyncAddressSetting);
+  if (!stored) return std::unexpected(storage_failure(source.db.path(), stored.error()));
+  return *stored;
+}
+
 void remove_database_files(const fs::path& path) {
   std::error_code ignored;
   for (const char* suffix : {"", "-wal", "-shm", "-journal"})
     fs::remove(fs::path(path.string() + suffix), ignored);
 }
 
+// Without a server the kiosk works standalone; the same lines, commented out, say how to join.
+std::string sync_section(const std::optional<std::string>& server) {
+  const std::string lines =
+      "[sync]\n"
+      "server = " +
+      toml_string(server.value_or("HOST:7443")) +
+      "  # einlass-server's sync address\n"
+      "ca = \"tls/ca.crt\"             # the event CA: the server must show a certificate it "
+      "signed\n"
+      "certificate = \"tls/kiosk.crt\"  # this kiosk's client certificate\n"
+      "private_key = \"tls/kiosk.key\"  # its key: keep it readable by the kiosk's user only\n"
+      "claim_deadline_ms = 300         # online: wait this long (50..2000) for the server's claim\n"
+      "heartbeat_seconds = 5           # how often the kiosk reports its health (1..60)\n";
+  if (server)
+    return "# Sync with einlass-server (without this section the kiosk works alone).\n" + lines;
+  std::string commented =
+      "# Sync with einlass-server. No server address was known when this bundle was made: set\n"
+      "# server to einlass-server's \"host:port\" and remove the '#' before each line below (or\n"
+      "# run einlass-admin setup-server --host HOST first, or provision-kiosk --server "
+      "HOST:PORT).\n"
+      "# Without this section the kiosk works alone.\n";
+  std::size_t start = 0;
+  while (start < lines.size()) {
+    const auto end = lines.find('\n', start);
+    commented += "# " + lines.substr(start, end - start + 1);
+    start = end + 1;
+  }
+  return commented;
+}
+
 }  // namespace
 
 std::expected<KioskBundle, AdminError> provision_kiosk(EventDatabase& source,
                                                        std::string_view kiosk_id,
-                                                       const fs::path& out, const Actor& actor) {
+                                                       const fs::path& out, const Actor& actor,
+                                                       std::string_view server) {
   if (auto ok = check_kiosk_id(kiosk_id); !ok) return fail(ok.error());
   const fs::path replica_path = out / "replica.db";
   const fs::path partial = out / ".replica.db.partial";
@@ -106,9 +155,15 @@ std::expected<KioskBundle, AdminError> provision_kiosk(EventDatabase& source,
   if (fs::exists(replica_path, ec))
     return fail(replica_path.string() +
                 " exists: it may hold admissions not yet synced; use a new folder");
-  fs::create_directories(out, ec);
-  if (ec) return fail("cannot create " + out.string() + ": " + ec.message());
+  auto sync = sync_server(source, server);
+  if (!sync) return std::unexpected(sync.error());
+  const fs::path tls = out / "tls";
+  if (auto free = refuse_existing({tls / "ca.crt", tls / "kiosk.crt", tls / "kiosk.key"}); !free)
+    return std::unexpected(free.error());
+  fs::create_directories(tls, ec);
+  if (ec) return fail("cannot create " + tls.string() + ": " + ec.message());
   fs::permissions(out, fs::perms::owner_all, ec);
+  fs::permissions(tls, fs::perms::owner_all, ec);
   remove_database_files(partial);
 
   KioskBundle bundle;
@@ -126,6 +181,25 @@ std::expected<KioskBundle, AdminError> provision_kiosk(EventDatabase& source,
     }
     bundle = *filled;
   }  // closed, with every commit in the file itself, before it is renamed
+  // Recorded before its files are written: a certificate on disk that the database does not
+  // know could never be revoked.
+  auto issued = issue_kiosk_tls(source, kiosk_id, actor);
+  if (!issued) {
+    remove_database_files(partial);
+    return std::unexpected(issued.error());
+  }
+  bundle.ca = tls / "ca.crt";
+  bundle.certificate = tls / "kiosk.crt";
+  bundle.private_key = tls / "kiosk.key";
+  bundle.serial = issued->info.serial_hex;
+  for (const auto& [path, content, mode] :
+       {std::tuple{bundle.ca, issued->authority_pem, 0644u},
+        std::tuple{bundle.certificate, issued->certificate.certificate_pem, 0644u},
+        std::tuple{bundle.private_key, issued->certificate.private_key_pem, 0600u}})
+    if (auto written = write_new_file(path, content, mode); !written) {
+      remove_database_files(partial);
+      return std::unexpected(written.error());
+    }
   for (const char* leftover : {"-wal", "-shm"}) fs::remove(partial.string() + leftover, ec);
   fs::rename(partial, replica_path, ec);
   if (ec) return fail("cannot rename " + partial.string() + ": " + ec.message());
@@ -134,19 +208,22 @@ std::expected<KioskBundle, AdminError> provision_kiosk(EventDatabase& source,
   bundle.config = out / "kiosk.toml";
   if (!fs::exists(bundle.config, ec)) {
     std::ofstream config(bundle.config, std::ios::binary);
-    config << sample_kiosk_config(kiosk_id);
+    config << sample_kiosk_config(kiosk_id, *sync);
     if (!config.flush()) return fail("cannot write " + bundle.config.string());
     bundle.config_written = true;
+    bundle.server = *sync;
   }
 
   auto audited = AuditRepository(source.db).append(
       {0, actor.at, actor.who, "provision_kiosk", std::string(kiosk_id),
-       std::to_string(bundle.attendees) + " attendees, " + std::to_string(bundle.keys) + " keys"});
+       std::to_string(bundle.attendees) + " attendees, " + std::to_string(bundle.keys) +
+           " keys, certificate " + bundle.serial});
   if (!audited) return std::unexpected(storage_failure(source.db.path(), audited.error()));
   return bundle;
 }
 
-std::string sample_kiosk_config(std::string_view kiosk_id) {
+std::string sample_kiosk_config(std::string_view kiosk_id,
+                                const std::optional<std::string>& server) {
   return "# Einlass kiosk configuration (written by einlass-admin provision-kiosk).\n"
          "# Relative paths are relative to this file's folder.\n\n"
          "[kiosk]\n"
@@ -173,7 +250,8 @@ std::string sample_kiosk_config(std::string_view kiosk_id) {
          "dpi = 300\n\n"
          "[screen]\n"
          "listen = \"127.0.0.1:8080\"  # the kiosk browser opens http://127.0.0.1:8080/\n"
-         "result_seconds = 6      # how long a welcome or refusal stays on screen\n";
+         "result_seconds = 6      # how long a welcome or refusal stays on screen\n\n" +
+         sync_section(server);
 }
 
 }  // namespace einlass

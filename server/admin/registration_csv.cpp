@@ -10,6 +10,7 @@
 #include "admin/csv_reader.h"
 #include "base/date_text.h"
 #include "base/text.h"
+#include "ticket/ticket_codec.h"
 
 namespace einlass {
 
@@ -346,6 +347,12 @@ class RegistrationCsvParser {
       if (contains_control_character(*text)) {
         add_error(rec, layout_.header(column),
                   "contains an invisible control character; retype the value");
+      }
+      // A ticket and a sync message carry at most this much; longer would not fit a badge either.
+      if (text->size() > kMaxTicketTextBytes) {
+        add_error(rec, layout_.header(column),
+                  "is " + std::to_string(text->size()) + " bytes long; at most " +
+                      std::to_string(kMaxTicketTextBytes) + " fit on a ticket and a badge");
       }
     }
 

@@ -14,11 +14,15 @@
 #include "admin/kiosk_provisioning.h"
 #include "admin/organiser_actions.h"
 #include "admin/registration_import.h"
+#include "admin/server_setup.h"
 #include "admin/staff_cards.h"
 #include "admin/ticket_argument.h"
 #include "admin/ticket_issuing.h"
 #include "admin/time_argument.h"
+#include "admin/tls_setup.h"
 #include "base/date_text.h"
+#include "hub/kiosk_commands.h"
+#include "hub/status_report.h"
 #include "storage/audit_repository.h"
 #include "storage/key_repository.h"
 
@@ -72,10 +76,16 @@ struct Options {
   // cancel / block / reactivate / revoke / keys
   std::string ticket, reason;
   int key_id = 0;
-  // provision-kiosk
-  std::string kiosk_name;
+  // provision-kiosk, revoke-kiosk
+  std::string kiosk_name, server;
+  // setup-server
+  std::string listen = "0.0.0.0:7443";
+  std::vector<std::string> hosts;
   // staff-card
   std::string staff_name, card, card_out;
+  // status, kiosk-command
+  bool json = false;
+  std::string command;
 };
 
 int run_init(const Options& o) {
@@ -204,17 +214,84 @@ int run_audit(EventDatabase& opened) {
   return 0;
 }
 
+int run_status(EventDatabase& opened, const Options& o) {
+  auto report = load_status(opened.db, SystemClock{});
+  if (!report) return fail(report.error().message);
+  std::cout << (o.json ? status_json(*report) + "\n" : status_text(*report));
+  return 0;
+}
+
+int run_kiosk_command(EventDatabase& opened, const Options& o) {
+  CommandRequest request;
+  request.kind = o.command == "pause"    ? CommandKind::pause
+                 : o.command == "resume" ? CommandKind::resume
+                                         : CommandKind::reprint;
+  request.kiosk_id = o.kiosk_name;
+  request.staff = command_line_actor().who;
+  request.reason = o.reason;
+  if (!o.ticket.empty()) {
+    auto ticket = parse_ticket_argument(o.ticket);
+    if (!ticket) return fail(ticket.error());
+    request.ticket_id = *ticket;
+  } else if (request.kind == CommandKind::reprint) {
+    return fail("reprint: name the ticket whose badge to print, e.g. T000042");
+  }
+  auto queued = queue_command(opened.db, SystemClock{}, request);
+  if (!queued) return fail(queued.error().message);
+  std::cout << "command " << queued->id << " (" << o.command << ") queued for kiosk "
+            << o.kiosk_name << "; the server delivers it while the kiosk is connected\n";
+  return 0;
+}
+
 int run_provision_kiosk(EventDatabase& opened, const Options& o) {
-  auto bundle = provision_kiosk(opened, o.kiosk_name, o.out_dir, command_line_actor());
+  auto bundle = provision_kiosk(opened, o.kiosk_name, o.out_dir, command_line_actor(), o.server);
   if (!bundle) return fail(bundle.error());
   std::cout << "kiosk " << o.kiosk_name << ": " << bundle->replica.string() << " ("
             << bundle->attendees << " attendees, " << bundle->keys << " keys, "
             << bundle->revocations << " revocations, " << bundle->admissions << " admissions)\n";
-  if (bundle->config_written)
-    std::cout << "config: " << bundle->config.string() << " (adapt the devices, then run "
-              << "einlass-kiosk --config " << bundle->config.string() << ")\n";
+  std::cout << "tls: " << bundle->certificate.string() << " (serial " << bundle->serial << "), "
+            << bundle->private_key.string() << ", " << bundle->ca.string() << '\n';
+  if (!bundle->config_written)
+    std::cout << "config: " << bundle->config.string()
+              << " kept as it was (add a [sync] section to let it sync)\n";
+  else if (bundle->server)
+    std::cout << "config: " << bundle->config.string() << " (syncs with " << *bundle->server
+              << "; adapt the devices, then run einlass-kiosk --config " << bundle->config.string()
+              << ")\n";
   else
-    std::cout << "config: " << bundle->config.string() << " kept as it was\n";
+    std::cout << "config: " << bundle->config.string()
+              << " (no server address known: its [sync] section is commented out; adapt the "
+                 "devices, then run einlass-kiosk --config "
+              << bundle->config.string() << ")\n";
+  return 0;
+}
+
+int run_revoke_kiosk(EventDatabase& opened, const Options& o) {
+  auto revoked = revoke_kiosk_certificates(opened.db, o.kiosk_name, command_line_actor(), o.reason);
+  if (!revoked) return fail(revoked.error());
+  if (*revoked == 0)
+    std::cout << "kiosk " << o.kiosk_name << ": its certificates were revoked before\n";
+  else
+    std::cout << "kiosk " << o.kiosk_name << ": " << *revoked
+              << " certificate(s) revoked; the server refuses them from now on\n";
+  return 0;
+}
+
+int run_setup_server(EventDatabase& opened, const Options& o) {
+  auto setup = setup_server(opened, {o.out_dir, o.listen, o.hosts}, command_line_actor());
+  if (!setup) return fail(setup.error());
+  std::string names;
+  for (const auto& name : setup->names) names += (names.empty() ? "" : ", ") + name;
+  std::cout << "server certificate for " << names << ": " << setup->certificate.string() << ", "
+            << setup->private_key.string() << ", " << setup->ca.string() << '\n';
+  std::cout << "config: " << setup->config.string() << " (run einlass-server --config "
+            << setup->config.string() << ")\n";
+  if (setup->sync_address)
+    std::cout << "sync address: " << *setup->sync_address
+              << " (kiosk bundles made from now on point there)\n";
+  else
+    std::cout << "no sync address stored: give --host NAME_OR_IP (and a listen port other than "
+                 "0), or provision kiosks with --server HOST:PORT\n";
   return 0;
 }
 
@@ -339,8 +416,38 @@ int main(int argc, char** argv) {
   auto* provision = app.add_subcommand("provision-kiosk",
                                        "Write the bundle a kiosk runs from (no server needed)");
   provision->add_option("NAME", o.kiosk_name, "Kiosk id, e.g. K1 or entrance-north")->required();
-  provision->add_option("--out", o.out_dir, "Folder for the bundle (replica.db, kiosk.toml)")
+  provision->add_option("--out", o.out_dir, "Folder for the bundle (replica.db, kiosk.toml, tls/)")
       ->required();
+  provision->add_option("--server", o.server,
+                        "einlass-server's HOST:PORT for the kiosk to sync with (default: the "
+                        "address setup-server stored)");
+
+  auto* revoke_kiosk = app.add_subcommand(
+      "revoke-kiosk", "Revoke a kiosk's certificates: the server refuses it from then on");
+  revoke_kiosk->add_option("NAME", o.kiosk_name, "Kiosk id")->required();
+  revoke_kiosk->add_option("--reason", o.reason, "Why (goes into the audit log)")->required();
+
+  auto* server_setup = app.add_subcommand(
+      "setup-server", "Write einlass-server's TLS files and a commented server.toml");
+  server_setup->add_option("--out", o.out_dir, "Folder for server.toml and tls/")->required();
+  server_setup->add_option("--listen", o.listen, "Sync listen address, ADDR:PORT")
+      ->capture_default_str();
+  server_setup->add_option("--host", o.hosts,
+                           "A name or IP address kiosks reach the server by (repeatable; the "
+                           "first one goes into kiosk bundles)");
+
+  auto* status = app.add_subcommand(
+      "status", "Counts, kiosks and open alerts, also while einlass-server runs");
+  status->add_flag("--json", o.json, "JSON for scripts instead of text");
+
+  auto* kiosk_command = app.add_subcommand(
+      "kiosk-command", "Order a kiosk to pause, resume or reprint a badge (through the server)");
+  kiosk_command->add_option("NAME", o.kiosk_name, "Kiosk id")->required();
+  kiosk_command->add_option("COMMAND", o.command, "pause, resume or reprint")
+      ->required()
+      ->check(CLI::IsMember({"pause", "resume", "reprint"}));
+  kiosk_command->add_option("TICKET", o.ticket, "reprint: whose badge, e.g. T000042");
+  kiosk_command->add_option("--reason", o.reason, "Why (goes into the audit log)")->required();
 
   auto* staff = app.add_subcommand("staff-card", "Staff cards that open staff mode on kiosks");
   staff->require_subcommand(1);
@@ -371,6 +478,10 @@ int main(int argc, char** argv) {
   if (*keys_retire) return run_keys_retire(*opened, o);
   if (*audit) return run_audit(*opened);
   if (*provision) return run_provision_kiosk(*opened, o);
+  if (*revoke_kiosk) return run_revoke_kiosk(*opened, o);
+  if (*server_setup) return run_setup_server(*opened, o);
+  if (*status) return run_status(*opened, o);
+  if (*kiosk_command) return run_kiosk_command(*opened, o);
   if (*staff_add) return run_staff_card_add(*opened, o);
   if (*staff_list) return run_staff_card_list(*opened);
   if (*staff_revoke) return run_staff_card_revoke(*opened, o);

@@ -1,6 +1,8 @@
 // einlass-admin as organisers use it: a real process on a real SQLite file in a temp folder.
 #include <SQLiteCpp/Database.h>
 
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -316,4 +318,128 @@ TEST_CASE(
   CHECK(replica.execAndGet("SELECT count(*) FROM revoked_staff_cards WHERE card_id = 1").getInt() ==
         1);
   CHECK(replica.execAndGet("SELECT count(*) FROM revoked_staff_cards").getInt() == 1);
+}
+
+namespace {
+
+unsigned file_mode(const std::filesystem::path& path) {
+  struct stat info {};
+  REQUIRE(::stat(path.c_str(), &info) == 0);
+  return info.st_mode & 0777u;
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("setup-server writes TLS files and server.toml once and stores the sync address",
+          "[integration][admin]") {
+  TempDir dir;
+  init_event(dir);
+  const auto out = dir / "server";
+  const auto r = admin(dir, {"setup-server", "--out", out.string(), "--host", "einlass.local",
+                             "--host", "10.0.0.5"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.out, "einlass.local, 10.0.0.5, localhost, 127.0.0.1, ::1"));
+  CHECK(contains(r.out, "sync address: einlass.local:7443"));
+  CHECK(file_mode(out / "tls" / "server.key") == 0600);
+  CHECK(contains(einlass::test::read_file(out / "tls" / "server.key"), "BEGIN PRIVATE KEY"));
+  CHECK(contains(einlass::test::read_file(out / "tls" / "server.crt"), "BEGIN CERTIFICATE"));
+  CHECK(contains(einlass::test::read_file(out / "tls" / "ca.crt"), "BEGIN CERTIFICATE"));
+  const auto config = einlass::test::read_file(out / "server.toml");
+  CHECK(contains(config, "listen = \"0.0.0.0:7443\""));
+  CHECK(contains(config, "database = \"" + (dir / "event.db").string() + "\""));
+  CHECK(contains(config, "private_key = \"tls/server.key\""));
+
+  const auto again = admin(dir, {"setup-server", "--out", out.string()});
+  CHECK(again.exit_code == 1);
+  CHECK(contains(again.err, "server.toml exists; it is never overwritten"));
+
+  SQLite::Database db((dir / "event.db").string());
+  CHECK(db.execAndGet("SELECT value FROM settings WHERE key = 'sync_address'").getString() ==
+        "einlass.local:7443");
+  CHECK(db.execAndGet("SELECT count(*) FROM tls_authority").getInt() == 1);
+  const auto audit = admin(dir, {"audit"}).out;
+  CHECK(contains(audit, "create_tls_authority"));
+  CHECK(contains(audit, "setup_server  einlass.local, 10.0.0.5"));
+}
+
+TEST_CASE("provision-kiosk bundles the kiosk's certificate, key and CA and the sync address",
+          "[integration][admin]") {
+  TempDir dir;
+  init_event(dir);
+  REQUIRE(admin(dir, {"setup-server", "--out", (dir / "server").string(), "--host", "10.0.0.5",
+                      "--listen", "0.0.0.0:8443"})
+              .exit_code == 0);
+  const auto bundle = dir / "kiosk-K1";
+  const auto r = admin(dir, {"provision-kiosk", "K1", "--out", bundle.string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.out, "syncs with 10.0.0.5:8443"));
+  CHECK(file_mode(bundle / "tls" / "kiosk.key") == 0600);
+  CHECK(file_mode(bundle / "tls" / "kiosk.crt") == 0644);
+  CHECK(einlass::test::read_file(bundle / "tls" / "ca.crt") ==
+        einlass::test::read_file(dir / "server" / "tls" / "ca.crt"));
+  const auto config = einlass::test::read_file(bundle / "kiosk.toml");
+  CHECK(contains(config, "\n[sync]\nserver = \"10.0.0.5:8443\""));
+  CHECK(contains(config, "\ncertificate = \"tls/kiosk.crt\""));
+  CHECK(contains(config, "\nprivate_key = \"tls/kiosk.key\""));
+  CHECK(contains(config, "\nca = \"tls/ca.crt\""));
+
+  const auto other = admin(dir, {"provision-kiosk", "K2", "--out", (dir / "k2").string(),
+                                 "--server", "einlass.local:7443"});
+  REQUIRE(other.exit_code == 0);
+  CHECK(contains(einlass::test::read_file(dir / "k2" / "kiosk.toml"),
+                 "server = \"einlass.local:7443\""));
+
+  SQLite::Database db((dir / "event.db").string());
+  CHECK(db.execAndGet("SELECT count(*) FROM kiosk_certificates").getInt() == 2);
+  CHECK(db.execAndGet("SELECT count(*) FROM kiosk_certificates WHERE kiosk_id = 'K1'").getInt() ==
+        1);
+}
+
+TEST_CASE("provision-kiosk without a known server comments the [sync] section out",
+          "[integration][admin]") {
+  TempDir dir;
+  init_event(dir);
+  const auto r = admin(dir, {"provision-kiosk", "K1", "--out", (dir / "k1").string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.out, "no server address known"));
+  const auto config = einlass::test::read_file(dir / "k1" / "kiosk.toml");
+  CHECK(contains(config, "\n# [sync]\n# server = \"HOST:7443\""));
+  CHECK_FALSE(contains(config, "\n[sync]"));
+  CHECK(std::filesystem::exists(dir / "k1" / "tls" / "kiosk.key"));
+}
+
+TEST_CASE("revoke-kiosk marks every certificate of the kiosk revoked, audited with the reason",
+          "[integration][admin]") {
+  TempDir dir;
+  init_event(dir);
+  REQUIRE(admin(dir, {"provision-kiosk", "K1", "--out", (dir / "a").string()}).exit_code == 0);
+  REQUIRE(admin(dir, {"provision-kiosk", "K1", "--out", (dir / "b").string()}).exit_code == 0);
+  REQUIRE(admin(dir, {"provision-kiosk", "K2", "--out", (dir / "c").string()}).exit_code == 0);
+  CHECK(admin(dir, {"revoke-kiosk", "K1"}).exit_code != 0);  // --reason is required
+  const auto unknown = admin(dir, {"revoke-kiosk", "K9", "--reason", "typo"});
+  CHECK(unknown.exit_code == 1);
+  CHECK(contains(unknown.err, "kiosk K9 has no certificate"));
+
+  const auto r = admin(dir, {"revoke-kiosk", "K1", "--reason", "stolen at the entrance"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.out, "2 certificate(s) revoked"));
+  CHECK(contains(admin(dir, {"revoke-kiosk", "K1", "--reason", "again"}).out, "revoked before"));
+
+  SQLite::Database db((dir / "event.db").string());
+  CHECK(db.execAndGet("SELECT count(*) FROM kiosk_certificates WHERE kiosk_id = 'K1' AND "
+                      "revoked_at IS NOT NULL AND revoke_reason = 'stolen at the entrance'")
+            .getInt() == 2);
+  CHECK(db.execAndGet("SELECT count(*) FROM kiosk_certificates WHERE kiosk_id = 'K2' AND "
+                      "revoked_at IS NULL")
+            .getInt() == 1);
+  CHECK(db.execAndGet("SELECT count(*) FROM sync_log WHERE kind = 'tls'").getInt() == 2);
+  CHECK(contains(admin(dir, {"audit"}).out, "revoke_kiosk  K1  \"stolen at the entrance\""));
 }

@@ -94,3 +94,43 @@ TEST_CASE("sequence numbers beyond 2^63 are refused instead of wrapping", "[stor
   REQUIRE_FALSE(stored);
   CHECK(stored.error().kind == StorageError::Kind::constraint);
 }
+
+TEST_CASE("a tolerant append skips and lists events known with other content", "[storage]") {
+  LogFixture f;
+  REQUIRE(f.log.append(admission("kiosk-1", 1, 42)));
+  REQUIRE(f.log.append(admission("kiosk-1", 2, 43)));
+  const std::vector batch{admission("kiosk-1", 1, 99), admission("kiosk-1", 2, 43),
+                          admission("kiosk-2", 1, 42)};
+  auto summary = f.log.append_skipping_conflicts(batch);
+  REQUIRE(summary);
+  CHECK(summary->added == 1);
+  CHECK(summary->known == 1);
+  CHECK(summary->conflicting == std::vector{EventKey{"kiosk-1", 1}});
+  auto all = *f.log.all();
+  REQUIRE(all.size() == 3);
+  CHECK(all[0].ticket_id == 42);  // the stored content stays
+}
+
+TEST_CASE("one kiosk's events after a sequence number come by sequence, bounded", "[storage]") {
+  test::TempDir dir;
+  Database db = open_db(dir / "kiosk.db", DatabaseKind::kiosk);
+  ManualClock clock{test::utc(2026, 3, 28, 9)};
+  AdmissionLog log{db, clock};
+  // Stored out of order and mixed with another kiosk's, with a gap at 4.
+  const std::vector events{admission("K1", 5, 1, 900),  admission("K2", 3, 2),
+                           admission("K1", 1, 3, 5000), admission("K1", 3, 4),
+                           admission("K1", 2, 5),       admission("K1", 6, 6)};
+  REQUIRE(log.append_batch(events));
+  auto after_one = log.events_of_kiosk_after("K1", 1, 3);
+  REQUIRE(after_one);
+  REQUIRE(after_one->size() == 3);
+  CHECK((*after_one)[0].key == EventKey{"K1", 2});
+  CHECK((*after_one)[1].key == EventKey{"K1", 3});
+  CHECK((*after_one)[2].key == EventKey{"K1", 5});
+  CHECK((*after_one)[2] == events[0]);
+  CHECK(log.events_of_kiosk_after("K1", 6, 10)->empty());
+  CHECK(log.count_of_kiosk_after("K1", 2) == std::uint64_t{3});
+  CHECK(log.count_of_kiosk_after("K3", 0) == std::uint64_t{0});
+  CHECK(log.highest_seq_of_kiosk("K1") == std::uint64_t{6});
+  CHECK(log.highest_seq_of_kiosk("K3") == std::uint64_t{0});
+}

@@ -85,3 +85,39 @@ TEST_CASE("claiming a fresh replica keeps sequence 1", "[storage]") {
   REQUIRE(state.claim("K7"));
   CHECK(state.next_sequence() == std::uint64_t{1});
 }
+
+TEST_CASE("the acknowledged mark and the last command only move forward and survive reopening",
+          "[storage]") {
+  test::TempDir dir;
+  {
+    auto db = open_db(dir / "kiosk.db", DatabaseKind::kiosk);
+    KioskStateRepository state(db);
+    CHECK(state.acked_sequence() == std::uint64_t{0});
+    CHECK(state.last_command() == std::uint64_t{0});
+    CHECK(state.raise_acked_sequence(500) == true);
+    CHECK(state.raise_acked_sequence(200) == false);
+    REQUIRE(state.set_last_command(12));
+    REQUIRE(state.set_last_command(3));
+  }
+  auto db = open_db(dir / "kiosk.db", DatabaseKind::kiosk);
+  KioskStateRepository state(db);
+  CHECK(state.acked_sequence() == std::uint64_t{500});
+  CHECK(state.last_command() == std::uint64_t{12});
+}
+
+TEST_CASE("the kiosk id is known once claimed; the next sequence number can only be raised",
+          "[storage]") {
+  test::TempDir dir;
+  auto db = open_db(dir / "kiosk.db", DatabaseKind::kiosk);
+  KioskStateRepository state(db);
+  auto unclaimed = state.kiosk_id();
+  REQUIRE(unclaimed);
+  CHECK_FALSE(unclaimed->has_value());
+  REQUIRE(state.claim("K4"));
+  auto claimed = state.kiosk_id();
+  REQUIRE(claimed);
+  CHECK(claimed->value_or("") == "K4");
+  REQUIRE(state.raise_next_sequence(40));
+  REQUIRE(state.raise_next_sequence(7));
+  CHECK(state.next_sequence() == std::uint64_t{40});
+}

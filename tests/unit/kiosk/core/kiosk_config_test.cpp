@@ -127,3 +127,93 @@ TEST_CASE("badge sizes in millimetres and inches", "[kiosk]") {
   CHECK_FALSE(parse_badge_size("90x140", 300));
   CHECK_FALSE(parse_badge_size("90.5.1x140mm", 300));
 }
+
+namespace {
+
+constexpr const char* kSync = R"toml(
+[sync]
+server = "einlass.local:7443"
+ca = "tls/ca.crt"
+certificate = "tls/kiosk.crt"
+private_key = "/secure/kiosk.key"
+claim_deadline_ms = 250
+heartbeat_seconds = 10
+)toml";
+
+std::string with_sync(std::string_view from = {}, std::string_view to = {}) {
+  std::string sync = kSync;
+  if (!from.empty()) {
+    const auto at = sync.find(from);
+    REQUIRE(at != std::string::npos);
+    sync.replace(at, from.size(), to);
+  }
+  return std::string(kGood) + sync;
+}
+
+}  // namespace
+
+TEST_CASE("without a [sync] section the kiosk works standalone", "[kiosk]") {
+  auto config = parse_kiosk_config(kGood, "/etc/einlass");
+  REQUIRE(config);
+  CHECK_FALSE(config->sync.has_value());
+}
+
+TEST_CASE("the [sync] section names the server and the TLS files relative to the config",
+          "[kiosk]") {
+  auto config = parse_kiosk_config(with_sync(), "/etc/einlass");
+  REQUIRE(config);
+  REQUIRE(config->sync);
+  CHECK(config->sync->server_host == "einlass.local");
+  CHECK(config->sync->server_port == 7443);
+  CHECK(config->sync->ca == "/etc/einlass/tls/ca.crt");
+  CHECK(config->sync->certificate == "/etc/einlass/tls/kiosk.crt");
+  CHECK(config->sync->private_key == "/secure/kiosk.key");
+  CHECK(config->sync->claim_deadline == std::chrono::milliseconds{250});
+  CHECK(config->sync->heartbeat_interval == std::chrono::seconds{10});
+
+  auto defaults = parse_kiosk_config(
+      with_sync("claim_deadline_ms = 250\nheartbeat_seconds = 10\n", ""), "/etc/einlass");
+  REQUIRE(defaults);
+  CHECK(defaults->sync->claim_deadline == std::chrono::milliseconds{300});
+  CHECK(defaults->sync->heartbeat_interval == std::chrono::seconds{5});
+
+  auto v6 = parse_kiosk_config(with_sync("einlass.local:7443", "[fd00::5]:7443"), "/etc");
+  REQUIRE(v6);
+  CHECK(v6->sync->server_host == "fd00::5");
+}
+
+TEST_CASE("every [sync] error names the key and why", "[kiosk]") {
+  struct Case {
+    const char* from;
+    const char* to;
+    const char* key;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"server = \"einlass.local:7443\"", "", "sync.server", "is missing"},
+      {"server = \"einlass.local:7443\"", "server = \"einlass.local\"", "sync.server",
+       "must be \"host:port\", e.g. \"10.0.0.5:7443\" or \"[::1]:7443\""},
+      {"server = \"einlass.local:7443\"", "server = \"fd00::5:7443\"", "sync.server",
+       "must be \"host:port\", e.g. \"10.0.0.5:7443\" or \"[::1]:7443\""},
+      {"server = \"einlass.local:7443\"", "server = \"einlass.local:0\"", "sync.server",
+       "the port must be a number in 1..65535"},
+      {"ca = \"tls/ca.crt\"", "", "sync.ca", "is missing"},
+      {"certificate = \"tls/kiosk.crt\"", "certificate = 1", "sync.certificate",
+       "must be a string in quotes"},
+      {"private_key = \"/secure/kiosk.key\"", "private_key = \"\"", "sync.private_key",
+       "must not be empty"},
+      {"claim_deadline_ms = 250", "claim_deadline_ms = 20", "sync.claim_deadline_ms",
+       "must be between 50 and 2000"},
+      {"claim_deadline_ms = 250", "claim_deadline_ms = 2001", "sync.claim_deadline_ms",
+       "must be between 50 and 2000"},
+      {"heartbeat_seconds = 10", "heartbeat_seconds = 0", "sync.heartbeat_seconds",
+       "must be between 1 and 60"},
+      {"heartbeat_seconds = 10", "heartbeat_secs = 10", "sync.heartbeat_secs", "unknown key"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.from << " -> " << c.to);
+    const auto e = error_of(with_sync(c.from, c.to));
+    CHECK(e.key == c.key);
+    CHECK(e.message == c.message);
+  }
+}

@@ -327,3 +327,22 @@ TEST_CASE("a control character in a name or organisation is an error naming the 
   CHECK(has_error(errors, 3, "organisation", "control character"));
   CHECK(errors.size() == 2);
 }
+
+TEST_CASE("a name or organisation longer than a ticket can carry is refused by line and column",
+          "[admin][csv]") {
+  const std::string long_name(201, 'a');
+  const std::string fitting(200, 'b');
+  const auto errors = parse_errors(
+      "id,name,organisation,email,category,days\n"
+      "R-1," +
+      long_name +
+      ",Amt,a@example.org,attendee,\n"
+      "R-2,Anna," +
+      long_name +
+      ",b@example.org,attendee,\n"
+      "R-3," +
+      fitting + ",Amt,c@example.org,attendee,\n");
+  CHECK(errors.size() == 2);
+  CHECK(has_error(errors, 2, "name", "201 bytes long; at most 200"));
+  CHECK(has_error(errors, 3, "organisation", "201 bytes long"));
+}

@@ -1,0 +1,27 @@
+#pragma once
+// Storing a kiosk's push: every event exactly once, in one transaction, then the alerts its
+// tickets' merged history calls for (duplicates, admissions after revocation, reused sequence
+// numbers). A push is always acknowledged once stored, so no kiosk is ever stuck on an event.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/time.h"
+#include "hub/hub_error.h"
+#include "storage/database.h"
+#include "sync/messages.h"
+
+namespace einlass {
+
+struct PushOutcome {
+  Ack ack;                          // the push's kiosk and its lowest and highest seq
+  std::size_t stored = 0;           // events that were new
+  std::vector<std::string> alerts;  // alerts raised by this push, one line each, for the log
+};
+
+// `protocol` (and nothing stored) when an event belongs to another kiosk than `kiosk_id`.
+HubResult<PushOutcome> ingest_push(Database& db, const Clock& clock, std::string_view kiosk_id,
+                                   const Push& push);
+
+}  // namespace einlass

@@ -1,0 +1,72 @@
+// einlass-server: the venue's server. Reads its config, opens the event database and serves sync
+// to the kiosks until SIGTERM, then tells every kiosk it is going and drains.
+#include <CLI/CLI.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <cstdio>
+#include <iostream>
+
+#include "base/time.h"
+#include "base/version.h"
+#include "config/server_config.h"
+#include "hub/sync_hub.h"
+#include "net/sync_server.h"
+#include "storage/database.h"
+
+int main(int argc, char** argv) {
+  CLI::App cli{"einlass-server: keeps the kiosks of one event in sync"};
+  std::string config_path = "/etc/einlass/server.toml";
+  cli.add_option("--config", config_path, "The server's TOML config")->capture_default_str();
+  cli.set_version_flag("--version", std::string(einlass::software_version()));
+  CLI11_PARSE(cli, argc, argv);
+
+  auto config = einlass::load_server_config(config_path);
+  if (!config) {
+    std::cerr << "einlass-server: " << config.error() << '\n';
+    return 1;
+  }
+  auto db = einlass::Database::open_existing(config->database, einlass::DatabaseKind::server);
+  if (!db) {
+    std::cerr << "einlass-server: " << config->database.string() << ": " << db.error().message
+              << '\n';
+    return 1;
+  }
+  einlass::SystemClock clock;
+  einlass::SyncHub hub(*db, clock);
+  boost::asio::io_context io;
+  // One line per event; every line is written by the io_context's thread.
+  auto log = [](std::string_view line) {
+    std::fwrite(line.data(), 1, line.size(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+  };
+  einlass::SyncServerOptions options;
+  options.address = config->listen.host;
+  options.port = config->listen.port;
+  options.certificate = config->certificate;
+  options.private_key = config->private_key;
+  options.ca = config->ca;
+  options.idle_timeout = config->heartbeat_timeout;
+  options.max_connections = config->max_connections;
+  auto server = einlass::SyncServer::create(io, hub, options, log);
+  if (!server) {
+    std::cerr << "einlass-server: " << server.error() << '\n';
+    return 1;
+  }
+  auto port = (*server)->start();
+  if (!port) {
+    std::cerr << "einlass-server: " << port.error() << '\n';
+    return 1;
+  }
+  log("einlass-server " + std::string(einlass::software_version()) + ": sync on " +
+      options.address + ":" + std::to_string(*port));
+  boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+  signals.async_wait([&](const boost::system::error_code& error, int) {
+    if (error) return;
+    log("einlass-server: stopping");
+    (*server)->stop();
+  });
+  io.run();
+  log("einlass-server: stopped");
+  return 0;
+}

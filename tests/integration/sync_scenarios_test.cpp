@@ -1,0 +1,331 @@
+// Sync with real processes on loopback: einlass-server and kiosks from their provisioned
+// bundles, some behind a fault-injecting proxy. One test per admission scenario of the design.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <signal.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include "support/frames/frame_maker.h"
+#include "support/proxy/fault_proxy.h"
+#include "sync_site.h"
+#include "ticket/ticket.h"
+
+using namespace einlass::test;
+using namespace std::chrono_literals;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::vector<Registrant> kPeople{
+    {"Anna-Lena Müller", "Landesamt für Digitalisierung Sachsen-Anhalt"},
+    {"Jürgen Weiß", "Bundesministerium des Innern", "Referent"},
+    {"Özlem Yıldız", "Stadt Halle (Saale)", "Presse"},
+    {"Søren Åberg", "Landkreis Saalekreis", "Aussteller"},
+    {"Chloé Dubois-Straße", "Stadtverwaltung Magdeburg"},
+    {"Ines Groß", "Kommunale IT-Union"},
+    {"Ole Hansen", "Landesrechenzentrum"},
+    {"Petra Schön", "Bundesamt für Sicherheit in der Informationstechnik"},
+    {"Zoë Yilmaz", "Stadt Leipzig"},
+    {"Karl Bauer", "Landkreis Harz"},
+};
+
+std::string ticket_text(int n) {
+  return einlass::format_ticket_id(static_cast<einlass::TicketId>(n));
+}
+
+// Drops ticket `n` into kiosk `id`'s scanner folder and waits for its decision there.
+std::string scan(SyncSite& venue, const std::string& id, int n, const std::string& name) {
+  auto& kiosk = venue.kiosk(id);
+  const auto before = verdicts_for(kiosk.out(), ticket_text(n)).size();
+  venue.site().drop_frame(id, make_frame(venue.code(n), FrameStyle::clean).view(), name);
+  const bool decided = kiosk.wait_for_output(
+      [&](const std::string& out) { return verdicts_for(out, ticket_text(n)).size() > before; });
+  INFO(kiosk.out());
+  REQUIRE(decided);
+  return verdicts_for(kiosk.out(), ticket_text(n)).back();
+}
+
+std::int64_t count_rows(const fs::path& db, const std::string& sql) {
+  SQLite::Database connection(db.string(), SQLite::OPEN_READONLY);
+  connection.setBusyTimeout(5000);
+  SQLite::Statement query(connection, sql);
+  return query.executeStep() ? query.getColumn(0).getInt64() : -1;
+}
+
+std::int64_t server_events(SyncSite& venue, const std::string& where = "1") {
+  return count_rows(venue.site().dir() / "event.db",
+                    "SELECT count(*) FROM admission_events WHERE " + where);
+}
+
+std::int64_t kiosk_events(SyncSite& venue, const std::string& id, const std::string& where = "1") {
+  return count_rows(venue.site().bundle(id) / "replica.db",
+                    "SELECT count(*) FROM admission_events WHERE " + where);
+}
+
+std::size_t open_alerts(const nlohmann::json& status, const std::string& kind) {
+  std::size_t n = 0;
+  for (const auto& alert : status.at("open_alerts"))
+    if (alert.at("kind") == kind) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "scenario 3: the same ticket at another kiosk while both are online is "
+    "already_admitted, decided by the server",
+    "[integration][sync]") {
+  SyncSite venue(kPeople);
+  venue.start_server();
+  auto& k1 = venue.start_kiosk("K1");
+  auto& k2 = venue.start_kiosk("K2");
+  REQUIRE(wait_until_online(k1));
+  REQUIRE(wait_until_online(k2));
+
+  INFO("server:\n" << venue.server().out() << "\nK1:\n" << k1.out() << "\nK2:\n" << k2.out());
+  CHECK(scan(venue, "K1", 1, "first") == "admitted");
+  // At once: K2 may not have heard of K1's admission yet; its claim at the server refuses it.
+  CHECK(scan(venue, "K2", 1, "second") == "already_admitted");
+  REQUIRE(eventually([&] { return server_events(venue) == 1; }));
+  CHECK(open_alerts(venue.status(), "duplicate") == 0);
+}
+
+TEST_CASE(
+    "scenario 4: the same ticket at two kiosks cut off from the server: both admit, "
+    "the server keeps both and flags the later one",
+    "[integration][sync]") {
+  SyncSite venue(kPeople);
+  venue.start_server();
+  FaultProxy link1, link2;
+  const auto p1 = link1.start("127.0.0.1", static_cast<std::uint16_t>(venue.server_port()));
+  const auto p2 = link2.start("127.0.0.1", static_cast<std::uint16_t>(venue.server_port()));
+  REQUIRE(p1);
+  REQUIRE(p2);
+  auto& k1 = venue.start_kiosk("K1", *p1);
+  auto& k2 = venue.start_kiosk("K2", *p2);
+  REQUIRE(wait_until_online(k1));
+  REQUIRE(wait_until_online(k2));
+
+  link1.cut();
+  link2.cut();
+  REQUIRE(eventually([&] {
+    return sync_lines(k1.out()).back().starts_with("sync: offline") &&
+           sync_lines(k2.out()).back().starts_with("sync: offline");
+  }));
+  CHECK(scan(venue, "K1", 2, "k1") == "admitted");
+  std::this_thread::sleep_for(20ms);  // K2's scan is the later one by the clock
+  CHECK(scan(venue, "K2", 2, "k2") == "admitted");
+
+  link1.heal();
+  link2.heal();
+  REQUIRE(eventually([&] { return server_events(venue, "ticket_id = 2") == 2; }, 40s));
+  REQUIRE(eventually([&] { return open_alerts(venue.status(), "duplicate") == 1; }));
+  const auto status = venue.status();
+  for (const auto& alert : status.at("open_alerts"))
+    if (alert["kind"] == "duplicate") CHECK(alert["kiosk"] == "K2");
+  // Each kiosk learns of the other's admission; nothing is dropped anywhere.
+  REQUIRE(eventually([&] {
+    return kiosk_events(venue, "K1", "ticket_id = 2") == 2 &&
+           kiosk_events(venue, "K2", "ticket_id = 2") == 2;
+  }));
+}
+
+TEST_CASE("scenario 5: an event uploaded twice because the ack was lost is stored once",
+          "[integration][sync]") {
+  SyncSite venue(kPeople);
+  venue.start_server();
+  auto& k1 = venue.start_kiosk("K1");
+  REQUIRE(wait_until_online(k1));
+  CHECK(scan(venue, "K1", 3, "a") == "admitted");
+  CHECK(scan(venue, "K1", 4, "b") == "admitted");
+  REQUIRE(eventually([&] { return server_events(venue) == 2; }));
+  REQUIRE(k1.stop(SIGTERM) == 0);
+
+  // As if no ack had ever arrived: the kiosk sends both events again.
+  {
+    SQLite::Database replica((venue.site().bundle("K1") / "replica.db").string(),
+                             SQLite::OPEN_READWRITE);
+    replica.exec("DELETE FROM kiosk_state WHERE key = 'acked_seq'");
+  }
+  venue.start_kiosk("K1");
+  REQUIRE(wait_until_online(k1, 2));
+  REQUIRE(venue.server().wait_for_output(
+      [](const std::string& out) { return out.find("K1 pushed 2 events, 0 new") != out.npos; }));
+  CHECK(server_events(venue) == 2);
+}
+
+TEST_CASE(
+    "scenario 10: a ticket revoked while a kiosk was offline and admitted there is "
+    "flagged as admitted after revocation",
+    "[integration][sync]") {
+  SyncSite venue(kPeople);
+  venue.start_server();
+  FaultProxy link;
+  const auto port = link.start("127.0.0.1", static_cast<std::uint16_t>(venue.server_port()));
+  REQUIRE(port);
+  auto& k1 = venue.start_kiosk("K1", *port);
+  REQUIRE(wait_until_online(k1));
+  link.cut();
+  REQUIRE(eventually([&] { return sync_lines(k1.out()).back().starts_with("sync: offline"); }));
+  REQUIRE(venue.admin({"revoke", ticket_text(5), "--reason", "Ticket gestohlen"}).exit_code == 0);
+  CHECK(scan(venue, "K1", 5, "offline") == "admitted");
+  link.heal();
+  REQUIRE(eventually([&] { return open_alerts(venue.status(), "admitted_after_revocation") == 1; },
+                     40s));
+  // Once synced, the kiosk itself refuses the ticket.
+  REQUIRE(eventually([&] {
+    return count_rows(venue.site().bundle("K1") / "replica.db",
+                      "SELECT count(*) FROM revocations WHERE ticket_id = 5") == 1;
+  }));
+  CHECK(scan(venue, "K1", 5, "again") == "revoked");
+}
+
+TEST_CASE(
+    "scenario 21: a kiosk provisioned earlier downloads the replica at first contact and "
+    "admits within seconds",
+    "[integration][sync]") {
+  SyncSite venue(kPeople);
+  venue.start_server();
+  // Provisioned, then the server's data moves on before the kiosk ever connects.
+  REQUIRE(venue.admin({"provision-kiosk", "K1", "--out", venue.site().bundle("K1").string()})
+              .exit_code == 0);
+  REQUIRE(venue.admin({"cancel", ticket_text(6), "--reason", "Storniert"}).exit_code == 0);
+  const auto started = std::chrono::steady_clock::now();
+  auto& k1 = venue.start_kiosk("K1");
+  REQUIRE(wait_until_online(k1));
+  REQUIRE(eventually([&] {
+    return count_rows(venue.site().bundle("K1") / "replica.db",
+                      "SELECT count(*) FROM attendees WHERE ticket_id = 6 AND "
+                      "status = 'canceled'") == 1;
+  }));
+  CHECK(scan(venue, "K1", 6, "canceled") == "canceled");
+  CHECK(scan(venue, "K1", 7, "admitted") == "admitted");
+  const auto seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::printf("scenario 21: start to two decisions with the server's data: %.2f s\n", seconds);
+  CHECK(seconds < 20);
+}
+
+TEST_CASE(
+    "scenario 22: attendees added, cancelled and revoked on the server reach online "
+    "kiosks within seconds",
+    "[integration][sync]") {
+  SyncSite venue(kPeople);
+  venue.start_server();
+  auto& k1 = venue.start_kiosk("K1");
+  auto& k2 = venue.start_kiosk("K2");
+  REQUIRE(wait_until_online(k1));
+  REQUIRE(wait_until_online(k2));
+
+  const auto changed = std::chrono::steady_clock::now();
+  REQUIRE(venue.admin({"cancel", ticket_text(8), "--reason", "Storniert"}).exit_code == 0);
+  REQUIRE(venue.admin({"revoke", ticket_text(9), "--reason", "Verloren"}).exit_code == 0);
+  for (const std::string id : {"K1", "K2"}) {
+    REQUIRE(eventually(
+        [&] {
+          return count_rows(venue.site().bundle(id) / "replica.db",
+                            "SELECT (SELECT count(*) FROM attendees WHERE ticket_id = 8 AND "
+                            "status = 'canceled') + (SELECT count(*) FROM revocations WHERE "
+                            "ticket_id = 9)") == 2;
+        },
+        10s));
+  }
+  const auto seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - changed).count();
+  std::printf("scenario 22: cancel + revoke on the server to both kiosks: %.2f s\n", seconds);
+  CHECK(scan(venue, "K1", 8, "canceled") == "canceled");
+  CHECK(scan(venue, "K2", 9, "revoked") == "revoked");
+}
+
+TEST_CASE(
+    "scenario 23: a kiosk whose clock is ten minutes off reports the skew, and the "
+    "server orders events by their hybrid clock",
+    "[integration][sync]") {
+  SyncSite venue(kPeople);
+  venue.start_server();
+  auto& ahead = venue.start_kiosk(
+      "K1", 0, "",
+      {"LD_PRELOAD=" EINLASS_FAKETIME_LIBRARY, "FAKETIME=+10m", "FAKETIME_DONT_FAKE_MONOTONIC=1",
+       "ASAN_OPTIONS=verify_asan_link_order=0"});
+  auto& right = venue.start_kiosk("K2");
+  REQUIRE(wait_until_online(ahead));
+  REQUIRE(wait_until_online(right));
+  REQUIRE(eventually([&] { return open_alerts(venue.status(), "clock_skew") == 1; }));
+  const auto status = venue.status();
+  for (const auto& kiosk : status.at("kiosks")) {
+    if (kiosk.at("kiosk_id") != "K1") continue;
+    const auto skew = kiosk.at("clock_skew_ms").get<std::int64_t>();
+    CHECK(skew > 590'000);
+    CHECK(skew < 610'000);
+  }
+
+  // K1 (ahead) admits first; K2 admits after hearing of it: its stamp must come after K1's,
+  // although K2's clock reads ten minutes earlier.
+  CHECK(scan(venue, "K1", 10, "ahead") == "admitted");
+  REQUIRE(eventually([&] { return kiosk_events(venue, "K2", "kiosk_id = 'K1'") == 1; }));
+  CHECK(scan(venue, "K2", 1, "right") == "admitted");
+  REQUIRE(eventually([&] { return server_events(venue) == 2; }));
+  SQLite::Database db((venue.site().dir() / "event.db").string(), SQLite::OPEN_READONLY);
+  SQLite::Statement order(db,
+                          "SELECT kiosk_id FROM admission_events "
+                          "ORDER BY hlc_wall, hlc_logical, kiosk_id, seq");
+  std::vector<std::string> kiosks;
+  while (order.executeStep()) kiosks.push_back(order.getColumn(0).getString());
+  CHECK(kiosks == std::vector<std::string>{"K1", "K2"});
+}
+
+TEST_CASE(
+    "scenario 24: a kiosk offline for hours with thousands of admissions converges within "
+    "seconds of reconnecting, and admits meanwhile",
+    "[integration][sync]") {
+  SyncSite venue(kPeople);
+  venue.start_server();
+  FaultProxy link;
+  const auto port = link.start("127.0.0.1", static_cast<std::uint16_t>(venue.server_port()));
+  REQUIRE(port);
+  auto& k1 = venue.start_kiosk("K1", *port);
+  REQUIRE(wait_until_online(k1));
+  link.cut();
+  REQUIRE(k1.stop(SIGTERM) == 0);
+  // Hours of admissions while offline: 3,000 events of this kiosk, as its desk writes them.
+  constexpr int kBacklog = 3000;
+  {
+    SQLite::Database replica((venue.site().bundle("K1") / "replica.db").string(),
+                             SQLite::OPEN_READWRITE);
+    SQLite::Transaction tx(replica);
+    SQLite::Statement insert(replica,
+                             "INSERT INTO admission_events (kiosk_id, seq, ticket_id, kind, "
+                             "scan_time, hlc_wall, hlc_logical, event_day, received_at) "
+                             "VALUES ('K1', ?, ?, 'entry', ?, ?, 0, 2, ?)");
+    const std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 std::chrono::system_clock::now().time_since_epoch())
+                                 .count() -
+                             3 * 3600 * 1000;
+    for (int seq = 1; seq <= kBacklog; ++seq) {
+      insert.bind(1, seq);
+      insert.bind(2, 100000 + seq);
+      insert.bind(3, now + seq * 3000);
+      insert.bind(4, now + seq * 3000);
+      insert.bind(5, now + seq * 3000);
+      insert.exec();
+      insert.reset();
+    }
+    replica.exec("INSERT OR REPLACE INTO kiosk_state (key, value) VALUES ('next_seq', 3001)");
+    tx.commit();
+  }
+  venue.start_kiosk("K1", *port);
+  const auto reconnected = std::chrono::steady_clock::now();
+  link.heal();
+  CHECK(scan(venue, "K1", 2, "while-converging") == "admitted");
+  REQUIRE(eventually([&] { return server_events(venue, "kiosk_id = 'K1'") == kBacklog + 1; }, 60s));
+  const auto seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - reconnected).count();
+  std::printf("scenario 24: %d offline events on the server %.2f s after reconnecting\n", kBacklog,
+              seconds);
+  const auto decision = nlohmann::json::parse(decisions_for(k1.out(), ticket_text(2)).back());
+  std::printf("scenario 24: the admission meanwhile took %.2f ms\n",
+              decision["latency_ms"].get<double>());
+}

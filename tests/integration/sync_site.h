@@ -1,0 +1,53 @@
+#pragma once
+// A venue on loopback: the event of a KioskSite, einlass-server on a known port with the
+// certificates `einlass-admin setup-server` issues, and kiosks that sync with it, directly or
+// through a FaultProxy, each from the bundle `einlass-admin provision-kiosk` wrote.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "kiosk_site.h"
+
+namespace einlass::test {
+
+class SyncSite {
+ public:
+  explicit SyncSite(const std::vector<Registrant>& people);
+
+  KioskSite& site() { return site_; }
+  ProcessResult admin(std::vector<std::string> args) const { return site_.admin(std::move(args)); }
+  const std::string& code(int ticket) const { return site_.code(ticket); }
+
+  // Issues the server's certificates on first use and starts einlass-server; waits until it
+  // listens. Restarts keep the port.
+  DaemonProcess& start_server();
+  DaemonProcess& server() { return *server_; }
+  int server_port() const { return port_; }
+
+  // Provisions (first time) and starts kiosk `id`, syncing with 127.0.0.1:`via_port` (the
+  // server's port, or a proxy's); 0 means the server's.
+  DaemonProcess& start_kiosk(const std::string& id, int via_port = 0,
+                             const std::string& extra_config = "",
+                             std::vector<std::string> environment = {});
+  DaemonProcess& kiosk(const std::string& id) { return site_.kiosk(id); }
+
+  // `einlass-admin status --json`.
+  nlohmann::json status() const;
+
+ private:
+  KioskSite site_;
+  std::unique_ptr<DaemonProcess> server_;
+  int port_ = 0;
+};
+
+// The kiosk's sync log lines ("online: ...", "offline ...").
+std::vector<std::string> sync_lines(const std::string& out);
+bool wait_until_online(const DaemonProcess& kiosk, std::size_t times = 1,
+                       std::chrono::milliseconds timeout = std::chrono::seconds(30));
+// The verdicts ("admitted", "already_admitted", ...) of the decisions logged for `ticket`.
+std::vector<std::string> verdicts_for(const std::string& out, const std::string& ticket);
+// Polls `done` until it holds or `timeout` passes.
+bool eventually(const std::function<bool()>& done,
+                std::chrono::milliseconds timeout = std::chrono::seconds(30));
+
+}  // namespace einlass::test

@@ -1,0 +1,148 @@
+#include "pki/certificate_authority.h"
+
+#include <catch2/catch.hpp>
+
+#include "pki/certificate_info.h"
+#include "pki_test_support.h"
+
+using namespace einlass;
+using namespace einlass::test;
+
+namespace {
+
+std::string alternative_names(X509* cert) {
+  auto* names =
+      static_cast<GENERAL_NAMES*>(X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr));
+  REQUIRE(names);
+  std::string out;
+  for (int i = 0; i < sk_GENERAL_NAME_num(names); ++i) {
+    const GENERAL_NAME* name = sk_GENERAL_NAME_value(names, i);
+    if (name->type == GEN_DNS) {
+      out += "DNS:" +
+             std::string(reinterpret_cast<const char*>(ASN1_STRING_get0_data(name->d.dNSName)),
+                         static_cast<std::size_t>(ASN1_STRING_length(name->d.dNSName)));
+    } else if (name->type == GEN_IPADD) {
+      out += "IP:" + std::to_string(ASN1_STRING_length(name->d.iPAddress)) + "bytes";
+    }
+    out += ' ';
+  }
+  GENERAL_NAMES_free(names);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the event authority is a self-signed Ed25519 CA valid for ten years", "[pki]") {
+  const auto ca = make_authority();
+  auto cert = parse_certificate(ca.certificate_pem);
+  auto key = parse_key(ca.private_key_pem);
+  CHECK(EVP_PKEY_get_id(key.get()) == EVP_PKEY_ED25519);
+  CHECK(X509_check_ca(cert.get()) == 1);
+  CHECK((X509_get_extension_flags(cert.get()) & EXFLAG_SS) != 0);  // self-signed
+  CHECK((X509_get_key_usage(cert.get()) & KU_KEY_CERT_SIGN) != 0);
+  CHECK((X509_get_key_usage(cert.get()) & KU_DIGITAL_SIGNATURE) == 0);
+  CHECK(X509_get_pathlen(cert.get()) == 0);
+  PkeyHandle public_key(X509_get_pubkey(cert.get()));
+  CHECK(X509_verify(cert.get(), public_key.get()) == 1);
+  CHECK(X509_check_private_key(cert.get(), key.get()) == 1);
+
+  auto info = certificate_info(ca.certificate_pem);
+  REQUIRE(info);
+  CHECK(info->subject_cn == "Einlass CA Digitale Verwaltung 2026");
+  CHECK(info->is_authority);
+  CHECK(info->not_after == kIssued + std::chrono::days{3652});
+  CHECK(info->not_before == kIssued - std::chrono::hours{24});
+}
+
+TEST_CASE("a long event name with umlauts is cut to the 64 characters a common name holds",
+          "[pki]") {
+  const std::string name =
+      "Fachkongress für öffentliche Verwaltung und Digitalisierung Ü-Länder 2026";
+  auto ca = create_authority(name, kIssued);
+  REQUIRE(ca);
+  const auto cn = certificate_info(ca->certificate_pem)->subject_cn;
+  CHECK(cn.starts_with("Einlass CA Fachkongress für öffentliche"));
+  std::size_t chars = 0;
+  for (const char c : cn) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  CHECK(chars == 64);
+  CHECK_FALSE(create_authority("", kIssued));
+}
+
+TEST_CASE("a kiosk certificate names the kiosk, allows client auth only and has a random serial",
+          "[pki]") {
+  const auto ca = make_authority();
+  const auto first = make_kiosk(ca, "entrance-north");
+  const auto second = make_kiosk(ca, "entrance-north");
+  auto cert = parse_certificate(first.certificate_pem);
+  CHECK(EVP_PKEY_get_id(parse_key(first.private_key_pem).get()) == EVP_PKEY_ED25519);
+  CHECK(X509_check_ca(cert.get()) == 0);
+  CHECK((X509_get_extended_key_usage(cert.get()) & XKU_SSL_CLIENT) != 0);
+  CHECK((X509_get_extended_key_usage(cert.get()) & XKU_SSL_SERVER) == 0);
+  CHECK((X509_get_key_usage(cert.get()) & KU_KEY_CERT_SIGN) == 0);
+  CHECK(X509_check_purpose(cert.get(), X509_PURPOSE_SSL_CLIENT, 0) == 1);
+  CHECK(X509_check_purpose(cert.get(), X509_PURPOSE_SSL_SERVER, 0) == 0);
+  CHECK(X509_NAME_cmp(X509_get_issuer_name(cert.get()),
+                      X509_get_subject_name(parse_certificate(ca.certificate_pem).get())) == 0);
+
+  auto info = certificate_info(first.certificate_pem);
+  REQUIRE(info);
+  CHECK(info->subject_cn == "entrance-north");
+  CHECK_FALSE(info->is_authority);
+  CHECK(info->not_after == kIssued + std::chrono::days{731});
+  // 128 random bits: at most 32 hex digits, and two certificates never share one.
+  CHECK(info->serial_hex.size() <= 32);
+  CHECK(info->serial_hex.size() >= 24);  // fails with probability 2^-32
+  CHECK(info->serial_hex.find_first_not_of("0123456789ABCDEF") == std::string::npos);
+  CHECK(info->serial_hex != certificate_info(second.certificate_pem)->serial_hex);
+  CHECK(first.private_key_pem != second.private_key_pem);
+}
+
+TEST_CASE("a server certificate carries every host as DNS name or IP address", "[pki]") {
+  const auto ca = make_authority();
+  const auto server = make_server(ca);
+  auto cert = parse_certificate(server.certificate_pem);
+  CHECK(alternative_names(cert.get()) == "DNS:einlass.local IP:4bytes DNS:localhost IP:16bytes ");
+  CHECK(X509_check_host(cert.get(), "einlass.local", 0, 0, nullptr) == 1);
+  CHECK(X509_check_host(cert.get(), "other.local", 0, 0, nullptr) == 0);
+  CHECK(X509_check_ip_asc(cert.get(), "10.0.0.5", 0) == 1);
+  CHECK(X509_check_ip_asc(cert.get(), "::1", 0) == 1);
+  CHECK(X509_check_ip_asc(cert.get(), "10.0.0.6", 0) == 0);
+  CHECK((X509_get_extended_key_usage(cert.get()) & XKU_SSL_SERVER) != 0);
+  CHECK((X509_get_extended_key_usage(cert.get()) & XKU_SSL_CLIENT) == 0);
+  CHECK(certificate_info(server.certificate_pem)->subject_cn == "einlass.local");
+}
+
+TEST_CASE("bad input is refused with a message naming it", "[pki]") {
+  const auto ca = make_authority();
+  auto bad_host = issue_server_certificate(ca, {"einlass.local", "bad host"}, kIssued);
+  REQUIRE_FALSE(bad_host);
+  CHECK(bad_host.error().message.find("\"bad host\"") != std::string::npos);
+  CHECK_FALSE(issue_server_certificate(ca, {"-dash.local"}, kIssued));
+  CHECK_FALSE(issue_server_certificate(ca, {"a..b"}, kIssued));
+  CHECK(issue_server_certificate(ca, {}, kIssued).error().message.find("at least one host") !=
+        std::string::npos);
+
+  auto bad_id = issue_kiosk_certificate(ca, "K 1", kIssued);
+  REQUIRE_FALSE(bad_id);
+  CHECK(bad_id.error().message.find("K 1") != std::string::npos);
+
+  auto garbage = issue_kiosk_certificate({"not a pem", ca.private_key_pem}, "K1", kIssued);
+  REQUIRE_FALSE(garbage);
+  CHECK(garbage.error().message.starts_with("cannot read the authority's certificate"));
+
+  const auto other = make_authority("Other");
+  auto mismatched =
+      issue_kiosk_certificate({ca.certificate_pem, other.private_key_pem}, "K1", kIssued);
+  REQUIRE_FALSE(mismatched);
+  CHECK(mismatched.error().message ==
+        "the authority's private key does not belong to its certificate");
+
+  auto leaf_as_ca = issue_kiosk_certificate(make_kiosk(ca), "K2", kIssued);
+  REQUIRE_FALSE(leaf_as_ca);
+  CHECK(leaf_as_ca.error().message == "the authority's certificate is not a CA certificate");
+
+  auto info = certificate_info("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+  REQUIRE_FALSE(info);
+  CHECK(info.error().message.starts_with("cannot read the certificate"));
+  CHECK(certificate_info("").error().message == "the certificate is empty");
+}

@@ -1,0 +1,118 @@
+#include "config/server_config.h"
+
+#include <catch2/catch.hpp>
+
+#include "support/files.h"
+#include "support/temp_dir.h"
+
+using namespace einlass;
+
+namespace {
+
+constexpr const char* kGood = R"toml(
+[server]
+database = "event.db"
+
+[sync]
+listen = "0.0.0.0:7443"
+certificate = "tls/server.crt"
+private_key = "tls/server.key"
+ca = "/etc/einlass/tls/ca.crt"
+heartbeat_timeout_seconds = 30
+max_connections = 200
+)toml";
+
+std::string replaced(std::string_view from, std::string_view to) {
+  std::string text = kGood;
+  const auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, from.size(), to);
+  return text;
+}
+
+ServerConfigError error_of(const std::string& text) {
+  auto config = parse_server_config(text, "/srv/einlass");
+  REQUIRE_FALSE(config);
+  return config.error();
+}
+
+}  // namespace
+
+TEST_CASE("a complete server config is read with paths relative to its folder",
+          "[server][config]") {
+  auto config = parse_server_config(kGood, "/srv/einlass");
+  REQUIRE(config);
+  CHECK(config->database == "/srv/einlass/event.db");
+  CHECK(config->listen == HostPort{"0.0.0.0", 7443});
+  CHECK(config->certificate == "/srv/einlass/tls/server.crt");
+  CHECK(config->private_key == "/srv/einlass/tls/server.key");
+  CHECK(config->ca == "/etc/einlass/tls/ca.crt");
+  CHECK(config->heartbeat_timeout == std::chrono::seconds{30});
+  CHECK(config->max_connections == 200);
+}
+
+TEST_CASE("heartbeat timeout and connection limit have defaults", "[server][config]") {
+  auto text = replaced("heartbeat_timeout_seconds = 30\n", "");
+  text.replace(text.find("max_connections = 200\n"), 22, "");
+  auto config = parse_server_config(text, "/srv");
+  REQUIRE(config);
+  CHECK(config->heartbeat_timeout == std::chrono::seconds{20});
+  CHECK(config->max_connections == 500);
+}
+
+TEST_CASE("every server config error names the key and why", "[server][config]") {
+  struct Case {
+    const char* from;
+    const char* to;
+    const char* key;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"database = \"event.db\"", "", "server.database", "is missing"},
+      {"database = \"event.db\"", "database = 3", "server.database", "must be a string in quotes"},
+      {"database = \"event.db\"", "database = \"\"", "server.database", "must not be empty"},
+      {"listen = \"0.0.0.0:7443\"", "", "sync.listen", "is missing"},
+      {"listen = \"0.0.0.0:7443\"", "listen = \"0.0.0.0\"", "sync.listen",
+       "must be \"host:port\", e.g. \"10.0.0.5:7443\" or \"[::1]:7443\", not \"0.0.0.0\""},
+      {"listen = \"0.0.0.0:7443\"", "listen = \"0.0.0.0:99999\"", "sync.listen",
+       "the port must be a number in 0..65535 (0 picks a free one)"},
+      {"certificate = \"tls/server.crt\"", "", "sync.certificate", "is missing"},
+      {"private_key = \"tls/server.key\"", "private_key = []", "sync.private_key",
+       "must be a string in quotes"},
+      {"ca = \"/etc/einlass/tls/ca.crt\"", "", "sync.ca", "is missing"},
+      {"heartbeat_timeout_seconds = 30", "heartbeat_timeout_seconds = 1",
+       "sync.heartbeat_timeout_seconds", "must be between 5 and 600"},
+      {"heartbeat_timeout_seconds = 30", "heartbeat_timeout_seconds = \"30\"",
+       "sync.heartbeat_timeout_seconds", "must be a whole number"},
+      {"max_connections = 200", "max_connections = 0", "sync.max_connections",
+       "must be between 1 and 100000"},
+      {"max_connections = 200", "max_conections = 200", "sync.max_conections", "unknown key"},
+      {"[sync]", "[synch]", "synch", "unknown section"},
+      {"[server]\n", "server = 1\n[x]\n", "server", "must be a section ([server])"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.from << " -> " << c.to);
+    const auto e = error_of(replaced(c.from, c.to));
+    CHECK(e.key == c.key);
+    CHECK(e.message == c.message);
+  }
+  CHECK(error_of("").key == "server.database");
+}
+
+TEST_CASE("a syntax error gives line and column; a missing file is named", "[server][config]") {
+  const auto e = error_of("[server]\ndatabase = \"event.db\n");
+  CHECK(e.key.empty());
+  CHECK(e.message.starts_with("line 2"));
+  CHECK(e.describe("/srv/server.toml").starts_with("/srv/server.toml: line 2"));
+
+  test::TempDir dir;
+  CHECK(load_server_config(dir / "none.toml").error() ==
+        (dir / "none.toml").string() + ": cannot be read");
+  test::write_file(dir / "server.toml", replaced("max_connections = 200", "max_connections = -1"));
+  CHECK(load_server_config(dir / "server.toml").error() ==
+        (dir / "server.toml").string() + ": sync.max_connections: must be between 1 and 100000");
+  test::write_file(dir / "server.toml", kGood);
+  auto loaded = load_server_config(dir / "server.toml");
+  REQUIRE(loaded);
+  CHECK(loaded->database == dir / "event.db");
+}
