@@ -106,9 +106,9 @@ SessionStep ServerSession::on_push(const Frame& frame) {
   SessionStep step;
   step.frames.push_back(encode_frame(MessageType::ack, encode_ack(outcome->ack)));
   step.stored_new = outcome->stored > 0;
-  if (outcome->stored > 0)
-    step.log.push_back(kiosk_id_ + " pushed " + std::to_string(push->events.size()) + " events, " +
-                       std::to_string(outcome->stored) + " new");
+  // Repeats are logged too: they show lost acks (scenario 5) and reconnect storms.
+  step.log.push_back(kiosk_id_ + " pushed " + std::to_string(push->events.size()) + " events, " +
+                     std::to_string(outcome->stored) + " new");
   for (const auto& alert : outcome->alerts) step.log.push_back("alert: " + alert);
   return step;
 }
