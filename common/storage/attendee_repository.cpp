@@ -190,6 +190,29 @@ StorageResult<void> AttendeeRepository::put_records(std::span<const AttendeeReco
   });
 }
 
+StorageResult<std::size_t> AttendeeRepository::remove_records(std::span<const TicketId> tickets) {
+  return sd::guarded("removing attendee records", [&] {
+    sd::require_kind(db_, DatabaseKind::kiosk, "removing attendee records");
+    sd::WriteTransaction tx(db_);
+    std::size_t removed = 0;
+    for (const TicketId id : tickets) {
+      removed +=
+          static_cast<std::size_t>(sd::Query(db_, "DELETE FROM attendees WHERE ticket_id = ?1")
+                                       .bind(1, std::int64_t{id})
+                                       .exec());
+    }
+    tx.commit();
+    return removed;
+  });
+}
+
+StorageResult<void> AttendeeRepository::clear_records() {
+  return sd::guarded("removing every attendee record", [&] {
+    sd::require_kind(db_, DatabaseKind::kiosk, "removing every attendee record");
+    sd::Query(db_, "DELETE FROM attendees").exec();
+  });
+}
+
 StorageResult<std::optional<AttendeeRecord>> AttendeeRepository::find_record(TicketId id) {
   return sd::guarded("finding " + format_ticket_id(id), [&]() -> std::optional<AttendeeRecord> {
     sd::Query q(db_,

@@ -42,6 +42,11 @@ class AttendeeRepository {
 
   // Kiosk. Stores or replaces records by ticket id, in one transaction.
   StorageResult<void> put_records(std::span<const AttendeeRecord> records);
+  // Kiosk. Deletes the records of attendees the server purged, in one transaction; returns how
+  // many of the tickets were there (unknown ones are no error: sync may replay).
+  StorageResult<std::size_t> remove_records(std::span<const TicketId> tickets);
+  // Kiosk. Deletes every record, before a snapshot stores the whole list again.
+  StorageResult<void> clear_records();
 
   // Both kinds: what the rules and the badge need.
   StorageResult<std::optional<AttendeeRecord>> find_record(TicketId id);

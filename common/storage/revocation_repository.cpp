@@ -39,4 +39,44 @@ StorageResult<std::vector<Revocation>> RevocationRepository::all() {
   });
 }
 
+StorageResult<void> RevocationRepository::put(std::span<const Revocation> revocations) {
+  return sd::guarded("storing revocations", [&] {
+    sd::require_kind(db_, DatabaseKind::kiosk, "storing revocations from the server");
+    sd::WriteTransaction tx(db_);
+    for (const auto& r : revocations) {
+      sd::Query(db_,
+                "INSERT INTO revocations (ticket_id, revoked_at, reason) VALUES (?1, ?2, ?3) "
+                "ON CONFLICT (ticket_id) DO UPDATE SET revoked_at = excluded.revoked_at, "
+                "reason = excluded.reason")
+          .bind(1, std::int64_t{r.ticket_id})
+          .bind(2, to_unix_ms(r.revoked_at))
+          .bind(3, r.reason)
+          .exec();
+    }
+    tx.commit();
+  });
+}
+
+StorageResult<std::size_t> RevocationRepository::withdraw(std::span<const TicketId> tickets) {
+  return sd::guarded("withdrawing revocations", [&] {
+    sd::WriteTransaction tx(db_);
+    std::size_t withdrawn = 0;
+    for (const TicketId id : tickets) {
+      withdrawn +=
+          static_cast<std::size_t>(sd::Query(db_, "DELETE FROM revocations WHERE ticket_id = ?1")
+                                       .bind(1, std::int64_t{id})
+                                       .exec());
+    }
+    tx.commit();
+    return withdrawn;
+  });
+}
+
+StorageResult<void> RevocationRepository::clear() {
+  return sd::guarded("removing every revocation", [&] {
+    sd::require_kind(db_, DatabaseKind::kiosk, "removing every revocation");
+    sd::Query(db_, "DELETE FROM revocations").exec();
+  });
+}
+
 }  // namespace einlass

@@ -92,6 +92,13 @@ StorageResult<bool> StaffCardRepository::put_revoked(StaffCardId id, Timestamp a
   });
 }
 
+StorageResult<void> StaffCardRepository::clear_revoked() {
+  return sd::guarded("removing every staff card revocation", [&] {
+    sd::require_kind(db_, DatabaseKind::kiosk, "removing every staff card revocation");
+    sd::Query(db_, "DELETE FROM revoked_staff_cards").exec();
+  });
+}
+
 StorageResult<bool> StaffCardRepository::is_revoked(StaffCardId id) {
   return sd::guarded("checking staff card " + format_staff_card_id(id), [&] {
     const char* sql =

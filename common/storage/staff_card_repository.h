@@ -51,6 +51,8 @@ class StaffCardRepository {
   // Kiosk. Records a revocation the server sent; true when it is new. Repeating one keeps the
   // first time (sync may replay).
   StorageResult<bool> put_revoked(StaffCardId id, Timestamp at);
+  // Kiosk. Forgets every revoked card, before a snapshot stores the whole list again.
+  StorageResult<void> clear_revoked();
 
   // Both kinds. What a kiosk asks when a card is shown.
   StorageResult<bool> is_revoked(StaffCardId id);

@@ -1,5 +1,6 @@
 #include "core/kiosk_config.h"
 
+#include "base/host_port.h"
 #include "eventlog/admission_event.h"
 
 #include <toml++/toml.h>
@@ -178,17 +179,10 @@ Result read_screen(const toml::table& root, KioskConfig& out) {
   auto listen = optional_string(root, "screen", "listen");
   if (!listen) return std::unexpected(listen.error());
   if (*listen) {
-    const auto colon = (*listen)->rfind(':');
-    if (colon == std::string::npos || colon == 0)
-      return error("screen.listen", "must be \"address:port\", e.g. \"127.0.0.1:8080\"");
-    const auto port_text = std::string_view(**listen).substr(colon + 1);
-    unsigned port = 0;
-    const auto [end, ec] =
-        std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
-    if (ec != std::errc{} || end != port_text.data() + port_text.size() || port > 65535)
-      return error("screen.listen", "the port must be a number in 0..65535 (0 picks a free one)");
-    out.screen_address = (*listen)->substr(0, colon);
-    out.screen_port = static_cast<unsigned short>(port);
+    auto address = parse_host_port(**listen, true);
+    if (!address) return error("screen.listen", address.error());
+    out.screen_address = address->host;
+    out.screen_port = address->port;
   }
   auto seconds = optional_integer(root, "screen", "result_seconds", 1, 60);
   if (!seconds) return std::unexpected(seconds.error());
@@ -199,29 +193,12 @@ Result read_screen(const toml::table& root, KioskConfig& out) {
   return {};
 }
 
-// "host:port" or "[v6]:port" to connect to: port 0 is no use here.
+// Port 0 is no use for connecting.
 Result read_server_address(const std::string& text, KioskSyncConfig& out) {
-  const auto shape = [&] {
-    return error("sync.server", "must be \"host:port\", e.g. \"10.0.0.5:7443\" or \"[::1]:7443\"");
-  };
-  const auto colon = text.rfind(':');
-  if (colon == std::string::npos || colon == 0) return shape();
-  std::string host = text.substr(0, colon);
-  if (host.starts_with('[')) {
-    if (!host.ends_with(']') || host.size() < 3) return shape();
-    host = host.substr(1, host.size() - 2);
-  } else if (host.find(':') != std::string::npos) {
-    return shape();
-  }
-  const auto port_text = std::string_view(text).substr(colon + 1);
-  unsigned port = 0;
-  const auto [end, ec] =
-      std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
-  if (port_text.empty() || ec != std::errc{} || end != port_text.data() + port_text.size() ||
-      port == 0 || port > 65535)
-    return error("sync.server", "the port must be a number in 1..65535");
-  out.server_host = host;
-  out.server_port = static_cast<unsigned short>(port);
+  auto address = parse_host_port(text, false);
+  if (!address) return error("sync.server", address.error());
+  out.server_host = address->host;
+  out.server_port = address->port;
   return {};
 }
 

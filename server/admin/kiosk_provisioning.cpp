@@ -5,7 +5,7 @@
 
 #include "admin/new_file.h"
 #include "admin/tls_setup.h"
-#include "config/host_port.h"
+#include "base/host_port.h"
 #include "storage/settings_repository.h"
 
 #include "storage/admission_log.h"

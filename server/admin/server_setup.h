@@ -12,7 +12,7 @@
 #include "admin/admin_error.h"
 #include "admin/event_database.h"
 #include "admin/organiser_actions.h"
-#include "config/host_port.h"
+#include "base/host_port.h"
 
 namespace einlass {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "config/host_port.h"
+#include "base/host_port.h"
 
 namespace einlass {
 

@@ -1,5 +1,7 @@
 // einlass-server: the venue's server. Reads its config, opens the event database and serves sync
 // to the kiosks until SIGTERM, then tells every kiosk it is going and drains.
+#include <sys/resource.h>
+
 #include <CLI/CLI.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -12,6 +14,19 @@
 #include "hub/sync_hub.h"
 #include "net/sync_server.h"
 #include "storage/database.h"
+
+namespace {
+
+// A hundred kiosks, their reconnects and a dashboard's browsers need more descriptors than the
+// usual soft limit of 1024; the hard limit is what the system allows us.
+void raise_descriptor_limit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max) return;
+  limit.rlim_cur = limit.rlim_max;
+  setrlimit(RLIMIT_NOFILE, &limit);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App cli{"einlass-server: keeps the kiosks of one event in sync"};
@@ -31,6 +46,7 @@ int main(int argc, char** argv) {
               << '\n';
     return 1;
   }
+  raise_descriptor_limit();
   einlass::SystemClock clock;
   einlass::SyncHub hub(*db, clock);
   boost::asio::io_context io;

@@ -182,6 +182,18 @@ TEST_CASE("the [sync] section names the server and the TLS files relative to the
   CHECK(v6->sync->server_host == "fd00::5");
 }
 
+TEST_CASE("the screen listens on a bracketed IPv6 address like the server's", "[kiosk]") {
+  auto config = parse_kiosk_config(replaced("listen = \"127.0.0.1:0\"", "listen = \"[::1]:8081\""),
+                                   "/etc/einlass");
+  REQUIRE(config);
+  CHECK(config->screen_address == "::1");
+  CHECK(config->screen_port == 8081);
+  CHECK(error_of(replaced("listen = \"127.0.0.1:0\"", "listen = \"::1:8081\"")).message ==
+        "must be \"host:port\", e.g. \"10.0.0.5:7443\" or \"[::1]:7443\", not \"::1:8081\"");
+  CHECK(error_of(replaced("listen = \"127.0.0.1:0\"", "listen = \"127.0.0.1:99999\"")).message ==
+        "the port must be a number in 0..65535 (0 picks a free one)");
+}
+
 TEST_CASE("every [sync] error names the key and why", "[kiosk]") {
   struct Case {
     const char* from;
@@ -192,9 +204,9 @@ TEST_CASE("every [sync] error names the key and why", "[kiosk]") {
   const Case cases[] = {
       {"server = \"einlass.local:7443\"", "", "sync.server", "is missing"},
       {"server = \"einlass.local:7443\"", "server = \"einlass.local\"", "sync.server",
-       "must be \"host:port\", e.g. \"10.0.0.5:7443\" or \"[::1]:7443\""},
+       "must be \"host:port\", e.g. \"10.0.0.5:7443\" or \"[::1]:7443\", not \"einlass.local\""},
       {"server = \"einlass.local:7443\"", "server = \"fd00::5:7443\"", "sync.server",
-       "must be \"host:port\", e.g. \"10.0.0.5:7443\" or \"[::1]:7443\""},
+       "must be \"host:port\", e.g. \"10.0.0.5:7443\" or \"[::1]:7443\", not \"fd00::5:7443\""},
       {"server = \"einlass.local:7443\"", "server = \"einlass.local:0\"", "sync.server",
        "the port must be a number in 1..65535"},
       {"ca = \"tls/ca.crt\"", "", "sync.ca", "is missing"},

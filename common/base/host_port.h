@@ -1,6 +1,7 @@
 #pragma once
 // "host:port" as the configs and the command line write it: "0.0.0.0:7443", "einlass.local:7443",
-// "[::]:7443" (an IPv6 address in brackets).
+// "[::]:7443" (an IPv6 address in brackets). One parser for the server's, einlass-admin's and the
+// kiosk's addresses, so all of them accept and refuse the same text.
 #include <cstdint>
 #include <expected>
 #include <string>

@@ -1,4 +1,4 @@
-#include "config/host_port.h"
+#include "base/host_port.h"
 
 #include <charconv>
 

@@ -1,10 +1,10 @@
-#include "config/host_port.h"
+#include "base/host_port.h"
 
 #include <catch2/catch.hpp>
 
 using namespace einlass;
 
-TEST_CASE("host:port with names, IPv4 and bracketed IPv6", "[server][config]") {
+TEST_CASE("host:port with names, IPv4 and bracketed IPv6", "[base]") {
   CHECK(parse_host_port("0.0.0.0:7443", false) == HostPort{"0.0.0.0", 7443});
   CHECK(parse_host_port("einlass.local:1", false) == HostPort{"einlass.local", 1});
   CHECK(parse_host_port("[::1]:7443", false) == HostPort{"::1", 7443});
@@ -13,7 +13,7 @@ TEST_CASE("host:port with names, IPv4 and bracketed IPv6", "[server][config]") {
   CHECK(format_host_port({"10.0.0.5", 7443}) == "10.0.0.5:7443");
 }
 
-TEST_CASE("malformed host:port is refused with the reason", "[server][config]") {
+TEST_CASE("malformed host:port is refused with the reason", "[base]") {
   for (const char* bad : {"einlass.local", ":7443", "::1:7443", "[::1:7443", "[]:7443", "a b:7443",
                           "host:", "host:x", "host:70000", "host:12x"}) {
     INFO(bad);
