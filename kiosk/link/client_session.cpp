@@ -18,6 +18,7 @@ ClientSession::ClientSession(ReplicaSync& sync, std::string kiosk_id)
     : sync_(sync), kiosk_id_(std::move(kiosk_id)) {}
 
 ClientStep ClientSession::refuse(std::string reason) {
+  closed_ = true;  // nothing after this frame counts, whatever the connection still reads
   ClientStep step;
   step.frames.push_back(encode_frame(MessageType::error, encode_error(ErrorMessage{reason})));
   step.close = std::move(reason);
@@ -69,8 +70,12 @@ std::string ClientSession::heartbeat_frame(const Heartbeat& heartbeat) const {
 
 ClientStep ClientSession::on_frame(const Frame& frame) {
   ClientStep step;
+  if (closed_) return step;
+  if (!version_agreed_ && frame.type != MessageType::version && frame.type != MessageType::error)
+    return refuse("expected the server's version first, got " + std::string(to_string(frame.type)));
   switch (frame.type) {
     case MessageType::version: {
+      if (version_agreed_) return refuse("the server sent its version twice");
       auto offer = parse_version_offer(frame.payload);
       if (!offer) return refuse(offer.error().message);
       auto version = negotiate_version(kOurVersions, *offer, "kiosk", "server");
@@ -79,6 +84,7 @@ ClientStep ClientSession::on_frame(const Frame& frame) {
       return step;
     }
     case MessageType::error: {
+      closed_ = true;
       auto error = parse_error(frame.payload);
       step.close = "the server closed with: " +
                    (error ? error->message : std::string("an unreadable error message"));

@@ -51,6 +51,7 @@ class ClientSession {
   ReplicaSync& sync_;
   std::string kiosk_id_;
   bool version_agreed_ = false;
+  bool closed_ = false;
   std::uint64_t sent_up_to_ = 0;  // the highest own seq sent on this connection
   int batches_in_flight_ = 0;
 };

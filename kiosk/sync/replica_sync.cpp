@@ -9,9 +9,9 @@
 #include "storage/event_repository.h"
 #include "storage/key_repository.h"
 #include "storage/kiosk_state_repository.h"
+#include "storage/revocation_repository.h"
 #include "storage/staff_card_repository.h"
 #include "storage/transaction.h"
-#include "sync/replica_tables.h"
 #include "ticket/keyring.h"
 
 namespace einlass {
@@ -53,10 +53,10 @@ StorageResult<void> store_config(Database& db, const ReplicaConfig& config, Staf
   for (const auto& key : config.keys) {
     if (auto put = keys.put_public_key(key.id, key.public_key); !put) return put;
   }
-  if (cards == StaffCards::replace) {
-    if (auto cleared = replica_tables::clear_revoked_staff_cards(db); !cleared) return cleared;
-  }
   StaffCardRepository staff_cards(db);
+  if (cards == StaffCards::replace) {
+    if (auto cleared = staff_cards.clear_revoked(); !cleared) return cleared;
+  }
   for (const auto& card : config.revoked_staff_cards) {
     if (auto put = staff_cards.put_revoked(card.card_id, card.revoked_at); !put)
       return std::unexpected(put.error());
@@ -128,14 +128,16 @@ ReplicaSyncResult<ApplySummary> ReplicaSync::apply(const Changes& changes) {
   auto stored = [&]() -> StorageResult<void> {
     auto tx = Transaction::begin(db);
     if (!tx) return std::unexpected(tx.error());
-    if (auto put = AttendeeRepository(db, clock_).put_records(changes.attendees); !put) return put;
+    AttendeeRepository attendees(db, clock_);
+    if (auto put = attendees.put_records(changes.attendees); !put) return put;
     summary.attendees = changes.attendees.size();
-    auto removed = replica_tables::remove_attendees(db, changes.removed_attendees);
+    auto removed = attendees.remove_records(changes.removed_attendees);
     if (!removed) return std::unexpected(removed.error());
     summary.removed_attendees = *removed;
-    if (auto put = replica_tables::put_revocations(db, changes.revocations); !put) return put;
+    RevocationRepository revocations(db);
+    if (auto put = revocations.put(changes.revocations); !put) return put;
     summary.revocations = changes.revocations.size();
-    auto withdrawn = replica_tables::withdraw_revocations(db, changes.withdrawn_revocations);
+    auto withdrawn = revocations.withdraw(changes.withdrawn_revocations);
     if (!withdrawn) return std::unexpected(withdrawn.error());
     summary.withdrawn_revocations = *withdrawn;
     if (auto kept = store_received(db, clock_, kiosk_id_, changes.admissions, summary); !kept)
@@ -170,11 +172,13 @@ ReplicaSyncResult<std::optional<ApplySummary>> ReplicaSync::apply_snapshot_part(
   auto stored = [&]() -> StorageResult<void> {
     auto tx = Transaction::begin(db);
     if (!tx) return std::unexpected(tx.error());
-    if (auto cleared = replica_tables::clear_attendees(db); !cleared) return cleared;
-    if (auto put = AttendeeRepository(db, clock_).put_records(whole->attendees); !put) return put;
+    AttendeeRepository attendees(db, clock_);
+    if (auto cleared = attendees.clear_records(); !cleared) return cleared;
+    if (auto put = attendees.put_records(whole->attendees); !put) return put;
     summary.attendees = whole->attendees.size();
-    if (auto cleared = replica_tables::clear_revocations(db); !cleared) return cleared;
-    if (auto put = replica_tables::put_revocations(db, whole->revocations); !put) return put;
+    RevocationRepository revocations(db);
+    if (auto cleared = revocations.clear(); !cleared) return cleared;
+    if (auto put = revocations.put(whole->revocations); !put) return put;
     summary.revocations = whole->revocations.size();
     if (auto saved = store_config(db, *whole->config, StaffCards::replace); !saved) return saved;
     summary.config_changed = true;

@@ -29,6 +29,7 @@ std::string ServerSession::greeting() const {
 }
 
 SessionStep ServerSession::refuse(std::string reason) {
+  state_ = State::closed;  // nothing after this frame counts, whatever the connection still reads
   SessionStep step;
   step.frames.push_back(error_frame(reason));
   step.close = std::move(reason);
@@ -36,7 +37,9 @@ SessionStep ServerSession::refuse(std::string reason) {
 }
 
 SessionStep ServerSession::on_frame(const Frame& frame) {
+  if (state_ == State::closed) return {};
   if (frame.type == MessageType::error) {
+    state_ = State::closed;
     auto error = parse_error(frame.payload);
     SessionStep step;
     step.close =
@@ -55,6 +58,7 @@ SessionStep ServerSession::on_frame(const Frame& frame) {
                       std::string(to_string(frame.type)));
       return on_hello(frame);
     case State::ready:
+    case State::closed:
       break;
   }
   switch (frame.type) {
@@ -102,7 +106,11 @@ SessionStep ServerSession::on_push(const Frame& frame) {
   if (!push) return refuse(push.error().message);
   if (push->events.empty()) return {};
   auto outcome = hub_.push(kiosk_id_, *push);
-  if (!outcome) return refuse(outcome.error().message);
+  // A database that stays busy closes the connection too: the kiosk reconnects after its backoff
+  // and sends the batch again, which is harmless.
+  if (!outcome)
+    return refuse((outcome.error().kind == HubError::Kind::storage ? "server database: " : "") +
+                  outcome.error().message);
   SessionStep step;
   step.frames.push_back(encode_frame(MessageType::ack, encode_ack(outcome->ack)));
   step.stored_new = outcome->stored > 0;
@@ -168,8 +176,9 @@ SessionStep ServerSession::on_commands() {
 void ServerSession::send_changes(SessionStep& step, bool even_if_empty) {
   auto messages = hub_.catch_up(kiosk_id_, cursor_);
   if (!messages) {
+    // Logged; the kiosk still hears from us (below), and the next change or heartbeat retries.
     step.log.push_back(kiosk_id_ + ": changes not read: " + messages.error().message);
-    return;
+    messages.emplace();
   }
   bool sent = false;
   for (const auto& message : *messages) {

@@ -44,7 +44,7 @@ class ServerSession {
   bool ready() const { return state_ == State::ready; }
 
  private:
-  enum class State { awaiting_version, awaiting_hello, ready };
+  enum class State { awaiting_version, awaiting_hello, ready, closed };
 
   SessionStep refuse(std::string reason);
   SessionStep on_version(const Frame& frame);

@@ -141,6 +141,44 @@ TEST_CASE("a kiosk stores and replaces badge records by ticket id", "[storage]")
   CHECK(attendees.count() == 1);
 }
 
+TEST_CASE("a kiosk removes the records the server purged and clears all for a snapshot",
+          "[storage]") {
+  test::TempDir dir;
+  auto db = open_db(dir / "kiosk.db", DatabaseKind::kiosk);
+  ManualClock clock{test::utc(2026, 3, 1)};
+  AttendeeRepository attendees(db, clock);
+  const std::vector<AttendeeRecord> records{
+      {1, "Anna Albers", "A", 1, 0b01, AttendeeStatus::active},
+      {2, "Bernd Brandt", "B", 1, 0b11, AttendeeStatus::active},
+      {3, "Clara Czerny", "C", 2, 0b10, AttendeeStatus::canceled}};
+  REQUIRE(attendees.put_records(records));
+
+  // 9 was never there and 2 is named twice (a replayed message): only what was there counts.
+  const std::vector<TicketId> purged{2, 9, 2};
+  CHECK(attendees.remove_records(purged) == std::size_t{1});
+  CHECK(attendees.count() == 2);
+  CHECK_FALSE(attendees.find_record(2)->has_value());
+  CHECK(*attendees.find_record(1) == records[0]);
+  CHECK(*attendees.find_record(3) == records[2]);
+  CHECK(attendees.remove_records(std::vector<TicketId>{}) == std::size_t{0});
+
+  REQUIRE(attendees.clear_records());
+  CHECK(attendees.count() == 0);
+  REQUIRE(attendees.clear_records());  // an empty table is no error
+}
+
+TEST_CASE("removing or clearing records is refused on the server", "[storage]") {
+  ServerFixture f;
+  REQUIRE(f.attendees.upsert(std::vector{reg("a", "Anna")}));
+  auto removed = f.attendees.remove_records(std::vector<TicketId>{1});
+  REQUIRE_FALSE(removed);
+  CHECK(removed.error().kind == StorageError::Kind::wrong_database_kind);
+  auto cleared = f.attendees.clear_records();
+  REQUIRE_FALSE(cleared);
+  CHECK(cleared.error().kind == StorageError::Kind::wrong_database_kind);
+  CHECK(f.attendees.count() == 1);
+}
+
 TEST_CASE("registrations with e-mail cannot be imported into a kiosk replica", "[storage]") {
   test::TempDir dir;
   auto db = open_db(dir / "kiosk.db", DatabaseKind::kiosk);

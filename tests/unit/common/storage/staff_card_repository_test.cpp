@@ -123,6 +123,23 @@ TEST_CASE("a kiosk stores revoked staff card ids from the server, idempotently",
   CHECK(kiosk.connection().execAndGet("SELECT count(*) FROM revoked_staff_cards").getInt() == 2);
 }
 
+TEST_CASE("a kiosk clears its revoked staff cards for a snapshot", "[storage][staff]") {
+  test::TempDir dir;
+  auto kiosk = open_db(dir / "k.db", DatabaseKind::kiosk);
+  StaffCardRepository cards(kiosk);
+  REQUIRE(cards.put_revoked(1, utc(2026, 9, 15)));
+  REQUIRE(cards.put_revoked(4, utc(2026, 9, 15)));
+  REQUIRE(cards.clear_revoked());
+  CHECK(cards.revoked()->empty());
+  CHECK(cards.is_revoked(4) == false);
+  CHECK(cards.put_revoked(4, utc(2026, 9, 16)) == true);  // stored anew after the clear
+
+  auto server = open_db(dir / "s.db", DatabaseKind::server);
+  auto cleared = StaffCardRepository(server).clear_revoked();
+  REQUIRE_FALSE(cleared);
+  CHECK(cleared.error().kind == StorageError::Kind::wrong_database_kind);
+}
+
 TEST_CASE("staff card calls on the wrong kind of database say so", "[storage][staff]") {
   test::TempDir dir;
   auto server = open_db(dir / "s.db", DatabaseKind::server);
