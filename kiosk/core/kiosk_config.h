@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "badge/badge.h"
+#include "configfile/config_file.h"
 #include "rules/entrance.h"
 
 namespace einlass {
@@ -43,13 +44,6 @@ struct KioskConfig {
   std::chrono::milliseconds result_duration{6000};  // [screen] result_seconds
   std::chrono::milliseconds staff_timeout{120000};  // [staff] idle_seconds
   std::optional<KioskSyncConfig> sync;              // [sync]; absent = standalone
-};
-
-struct ConfigError {
-  std::string key;  // "devices.printer"; empty for a syntax error
-  std::string message;
-  // "kiosk.toml: devices.printer: must be a string"
-  std::string describe(const std::filesystem::path& file) const;
 };
 
 // `folder` (the config file's) resolves relative paths: the replica, dir:/file: device URIs and

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "base/host_port.h"
+#include "configfile/config_file.h"
 
 namespace einlass {
 
@@ -23,15 +24,9 @@ struct ServerConfig {
   std::size_t max_connections = 500;  // [sync] max_connections
 };
 
-struct ServerConfigError {
-  std::string key;  // "sync.listen"; empty for a syntax error
-  std::string message;
-  // "server.toml: sync.listen: must be ..."
-  std::string describe(const std::filesystem::path& file) const;
-};
-
-std::expected<ServerConfig, ServerConfigError> parse_server_config(
-    std::string_view toml_text, const std::filesystem::path& folder);
+// Every error names the key ("server.toml: sync.listen: ..."); unknown keys are refused.
+std::expected<ServerConfig, ConfigError> parse_server_config(std::string_view toml_text,
+                                                             const std::filesystem::path& folder);
 
 std::expected<ServerConfig, std::string> load_server_config(const std::filesystem::path& file);
 

@@ -109,6 +109,8 @@ class SyncServer::Impl : public std::enable_shared_from_this<SyncServer::Impl> {
   asio::steady_timer watch_timer_;
   asio::steady_timer fan_out_timer_;
   std::set<std::shared_ptr<Connection>> connections_;
+  // Connections still in the TLS handshake, oldest first: idle sockets may not lock kiosks out.
+  std::deque<std::weak_ptr<Connection>> handshaking_;
   std::map<std::string, std::weak_ptr<Connection>> by_kiosk_;
   std::set<std::string> revoked_;
   std::int64_t last_change_ = -1;
@@ -117,6 +119,7 @@ class SyncServer::Impl : public std::enable_shared_from_this<SyncServer::Impl> {
 
  private:
   asio::awaitable<void> accept_loop();
+  void make_room_for_handshake();
   asio::awaitable<void> watch_loop();
   void reload_revocations();
 };
@@ -136,6 +139,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void close_now(std::string_view reason);
 
   ServerSession* session() { return session_ ? &*session_ : nullptr; }
+  bool in_handshake() const { return open_ && !session_; }
   const std::string& serial() const { return serial_; }
 
  private:
@@ -148,7 +152,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
     return session_ && !session_->kiosk_id().empty() ? session_->kiosk_id() + " (" + peer_ + ")"
                                                      : peer_;
   }
-  void extend_deadline(std::chrono::milliseconds by) { deadline_ = SteadyClock::now() + by; }
+  void extend_deadline(std::chrono::milliseconds by) {
+    const auto previous = deadline_;
+    deadline_ = SteadyClock::now() + by;
+    // The watchdog sleeps until the previous deadline; an earlier one must wake it now.
+    if (deadline_ < previous) watchdog_.cancel();
+  }
   asio::awaitable<void> watchdog();
   asio::awaitable<void> writer();
   asio::awaitable<void> reader();
@@ -211,6 +220,10 @@ void Connection::deliver(SessionStep step) {
 }
 
 void Connection::finish(std::string reason) {
+  if (!session_) {  // no TLS yet: nothing can be said, only closed
+    close_now(reason);
+    return;
+  }
   SessionStep step;
   step.frames.push_back(encode_frame(MessageType::error, encode_error(ErrorMessage{reason})));
   step.close = std::move(reason);
@@ -389,8 +402,25 @@ asio::awaitable<void> SyncServer::Impl::accept_loop() {
       continue;
     }
     auto connection = std::make_shared<Connection>(*this, std::move(socket));
+    make_room_for_handshake();
+    handshaking_.push_back(connection);
     connections_.insert(connection);
     asio::co_spawn(io_, connection->run(), asio::detached);
+  }
+}
+
+// A kiosk's handshake takes milliseconds; sockets that sit in it are the ones to give up when
+// they would otherwise fill the server (a scan, a flood, a broken client).
+void SyncServer::Impl::make_room_for_handshake() {
+  std::erase_if(handshaking_, [](const std::weak_ptr<Connection>& c) {
+    const auto connection = c.lock();
+    return !connection || !connection->in_handshake();
+  });
+  while (handshaking_.size() >= options_.max_handshakes) {
+    if (auto oldest = handshaking_.front().lock())
+      oldest->close_now("refused: " + std::to_string(options_.max_handshakes) +
+                        " connections are in the TLS handshake; the oldest makes room");
+    handshaking_.pop_front();
   }
 }
 

@@ -30,6 +30,8 @@ struct SyncServerOptions {
   std::chrono::milliseconds idle_timeout{20000};
   std::chrono::milliseconds handshake_timeout{10000};
   std::size_t max_connections = 500;
+  // Connections still in the TLS handshake; beyond this the oldest of them is dropped.
+  std::size_t max_handshakes = 64;
   // How often the database is checked for changes made by other processes (einlass-admin).
   std::chrono::milliseconds watch_interval{250};
   // Changes are sent to connected kiosks at most this long after they were stored, batched.

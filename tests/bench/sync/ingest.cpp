@@ -123,6 +123,34 @@ IngestRun ingest_through_hub(const IngestSizes& sizes) {
   return run;
 }
 
+FanOutRound fan_out_round(const IngestSizes& sizes, int batches) {
+  test::TempDir dir;
+  Database db = make_server_database(dir / "event.db", sizes.attendees);
+  const SystemClock clock;
+  SyncHub hub(db, clock);
+  const std::string cursor = current_cursor(db);
+  FanOutRound round;
+  auto start = Stopwatch::now();
+  for (int k = 1; k <= batches; ++k) {
+    const auto pushes = kiosk_pushes(k, static_cast<int>(kMaxPushEvents));
+    auto outcome = hub.push(kiosk_name(k), pushes.front());
+    if (!outcome) throw std::runtime_error("hub push: " + outcome.error().message);
+    round.events += static_cast<std::int64_t>(outcome->stored);
+  }
+  round.store_seconds = seconds_since(start);
+  start = Stopwatch::now();
+  for (int k = 1; k <= sizes.kiosks; ++k) {
+    auto messages = hub.catch_up(kiosk_name(k), cursor);
+    if (!messages) throw std::runtime_error("catch_up: " + messages.error().message);
+    for (const auto& message : *messages) {
+      round.snapshot = round.snapshot || message.type == MessageType::snapshot;
+      round.bytes += encode_frame(message.type, encode_changes(message.changes)).size();
+    }
+  }
+  round.fan_out_seconds = seconds_since(start);
+  return round;
+}
+
 double push_parse_rate(const IngestSizes& sizes) {
   std::vector<std::string> payloads;
   std::size_t events = 0;

@@ -27,6 +27,16 @@ struct IngestRun {
 IngestRun ingest_over_tls(const IngestSizes& sizes, bool fan_out);
 // The same pushes handed to SyncHub::push directly: no TLS, no JSON, no fan-out.
 IngestRun ingest_through_hub(const IngestSizes& sizes);
+// What one fan-out round costs the server: `batches` pushes of 500 stored through the hub, then
+// every kiosk's catch_up from the cursor before them, encoded as frames (as on_changes does).
+struct FanOutRound {
+  std::int64_t events = 0;
+  double store_seconds = 0;
+  double fan_out_seconds = 0;  // all kiosks together
+  std::size_t bytes = 0;       // frames encoded for all kiosks
+  bool snapshot = false;       // catch_up answered with a snapshot instead of changes
+};
+FanOutRound fan_out_round(const IngestSizes& sizes, int batches);
 // parse_push of the same frames alone (events per second).
 double push_parse_rate(const IngestSizes& sizes);
 // Raw SQLite: the same rows into a table like admission_events (same columns and indexes, no

@@ -30,7 +30,7 @@ std::string replaced(std::string_view from, std::string_view to) {
   return text;
 }
 
-ServerConfigError error_of(const std::string& text) {
+ConfigError error_of(const std::string& text) {
   auto config = parse_server_config(text, "/srv/einlass");
   REQUIRE_FALSE(config);
   return config.error();
