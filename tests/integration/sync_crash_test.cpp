@@ -23,45 +23,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::vector<Registrant> kPeople{
-    {"Anna-Lena Müller", "Landesamt für Digitalisierung Sachsen-Anhalt"},
-    {"Jürgen Weiß", "Bundesministerium des Innern", "Referent"},
-    {"Özlem Yıldız", "Stadt Halle (Saale)", "Presse"},
-    {"Søren Åberg", "Landkreis Saalekreis", "Aussteller"},
-    {"Chloé Dubois-Straße", "Stadtverwaltung Magdeburg"},
-    {"Ines Groß", "Kommunale IT-Union"},
-    {"Ole Hansen", "Landesrechenzentrum"},
-    {"Petra Schön", "Bundesamt für Sicherheit in der Informationstechnik"},
-    {"Zoë Yilmaz", "Stadt Leipzig"},
-    {"Karl Bauer", "Landkreis Harz"},
-};
-
 constexpr int kKilled = 128 + SIGKILL;
 
 using Clock = std::chrono::steady_clock;
 // An admission event as its key (kiosk_id, seq) with the ticket and hybrid clock it carries.
 using EventKeys = std::set<std::tuple<std::string, std::int64_t, std::int64_t, std::int64_t>>;
 
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-std::string ticket_text(int n) {
-  return einlass::format_ticket_id(static_cast<einlass::TicketId>(n));
-}
-
 fs::path server_db(SyncSite& venue) {
   return venue.site().dir() / "event.db";
 }
 fs::path replica(SyncSite& venue, const std::string& id) {
   return venue.site().bundle(id) / "replica.db";
-}
-
-std::int64_t scalar(const fs::path& db, const std::string& sql) {
-  SQLite::Database connection(db.string(), SQLite::OPEN_READONLY);
-  connection.setBusyTimeout(5000);
-  SQLite::Statement query(connection, sql);
-  return query.executeStep() && !query.getColumn(0).isNull() ? query.getColumn(0).getInt64() : -1;
 }
 
 std::string text(const fs::path& db, const std::string& sql) {
@@ -99,47 +71,6 @@ std::int64_t highest_seq(SyncSite& venue, const std::string& id) {
   return scalar(replica(venue, id), "SELECT max(seq) FROM admission_events WHERE " + own(id));
 }
 
-// Hours of offline admissions, written as the kiosk's desk writes them while it is stopped:
-// `count` events of distinct tickets from `first_ticket` on, after the kiosk's own last one.
-void inject_offline_events(SyncSite& venue, const std::string& id, int count, int first_ticket) {
-  SQLite::Database db(replica(venue, id).string(), SQLite::OPEN_READWRITE);
-  SQLite::Transaction tx(db);
-  std::int64_t next = 1;
-  {
-    SQLite::Statement q(db,
-                        "SELECT max(coalesce((SELECT max(seq) FROM admission_events WHERE "
-                        "kiosk_id = ?1), 0) + 1, coalesce((SELECT value FROM kiosk_state WHERE "
-                        "key = 'next_seq'), 1))");
-    q.bind(1, id);
-    REQUIRE(q.executeStep());
-    next = q.getColumn(0).getInt64();
-  }
-  SQLite::Statement insert(db,
-                           "INSERT INTO admission_events (kiosk_id, seq, ticket_id, kind, "
-                           "scan_time, hlc_wall, hlc_logical, event_day, received_at) "
-                           "VALUES (?, ?, ?, 'entry', ?, ?, 0, 2, ?)");
-  const std::int64_t start = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                 std::chrono::system_clock::now().time_since_epoch())
-                                 .count() -
-                             2 * 3600 * 1000;
-  for (int i = 0; i < count; ++i) {
-    const std::int64_t at = start + i * 1000;
-    insert.bind(1, id);
-    insert.bind(2, next + i);
-    insert.bind(3, first_ticket + i);
-    insert.bind(4, at);
-    insert.bind(5, at);
-    insert.bind(6, at);
-    insert.exec();
-    insert.reset();
-  }
-  SQLite::Statement state(db,
-                          "INSERT OR REPLACE INTO kiosk_state (key, value) VALUES ('next_seq', ?)");
-  state.bind(1, next + count);
-  state.exec();
-  tx.commit();
-}
-
 std::size_t occurrences(const std::string& haystack, const std::string& needle) {
   std::size_t n = 0;
   for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1))
@@ -172,18 +103,6 @@ std::string tail(const std::string& log, std::size_t lines = 30) {
   return at == std::string::npos ? log : log.substr(at + 1);
 }
 
-// Drops ticket `n` into kiosk `id`'s scanner folder and waits for its decision there.
-std::string scan(SyncSite& venue, const std::string& id, int n, const std::string& name) {
-  auto& kiosk = venue.kiosk(id);
-  const auto before = verdicts_for(kiosk.out(), ticket_text(n)).size();
-  venue.site().drop_frame(id, make_frame(venue.code(n), FrameStyle::clean).view(), name);
-  const bool decided = kiosk.wait_for_output(
-      [&](const std::string& out) { return verdicts_for(out, ticket_text(n)).size() > before; });
-  INFO(tail(kiosk.out()));
-  REQUIRE(decided);
-  return verdicts_for(kiosk.out(), ticket_text(n)).back();
-}
-
 // Frames the kiosk had not taken yet when it died: the attendee walked on, nobody rescans them.
 std::size_t discard_waiting_frames(SyncSite& venue, const std::string& id) {
   std::size_t n = 0;
@@ -202,7 +121,7 @@ TEST_CASE(
     "kiosks is on the server and on the other kiosk exactly once",
     "[integration][sync][crash]") {
   constexpr int kBacklog = 4000;  // offline events per kiosk
-  SyncSite venue(kPeople);
+  SyncSite venue(venue_people());
   auto& server = venue.start_server();
   auto& k1 = venue.start_kiosk("K1");
   auto& k2 = venue.start_kiosk("K2");
@@ -299,7 +218,7 @@ TEST_CASE(
   // Two backlogs of K1: the first reaches K3 as its first-contact snapshot, the second as
   // changes (a kiosk with a cursor pulls changes, up to kMaxChangesBehind).
   constexpr int kFirst = 3000, kSecond = 3000, kBacklog = kFirst + kSecond;
-  SyncSite venue(kPeople);
+  SyncSite venue(venue_people());
   auto& server = venue.start_server();
   auto& k1 = venue.start_kiosk("K1");
   REQUIRE(wait_until_online(k1));
@@ -409,7 +328,7 @@ TEST_CASE(
     "kill -9 of a kiosk right after a scan while online: the server holds exactly the "
     "admissions the kiosk committed, and a claim without one lapses",
     "[integration][sync][crash]") {
-  SyncSite venue(kPeople);
+  SyncSite venue(venue_people());
   auto& server = venue.start_server();
   FaultProxy link;
   const auto port = link.start("127.0.0.1", static_cast<std::uint16_t>(venue.server_port()));

@@ -48,45 +48,8 @@ using SteadyClock = std::chrono::steady_clock;
 
 namespace {
 
-const std::vector<Registrant> kPeople{
-    {"Anna-Lena Müller", "Landesamt für Digitalisierung Sachsen-Anhalt"},
-    {"Jürgen Weiß", "Bundesministerium des Innern", "Referent"},
-    {"Özlem Yıldız", "Stadt Halle (Saale)", "Presse"},
-    {"Søren Åberg", "Landkreis Saalekreis", "Aussteller"},
-    {"Chloé Dubois-Straße", "Stadtverwaltung Magdeburg"},
-    {"Ines Groß", "Kommunale IT-Union"},
-    {"Ole Hansen", "Landesrechenzentrum"},
-    {"Petra Schön", "Bundesamt für Sicherheit in der Informationstechnik"},
-    {"Zoë Yilmaz", "Stadt Leipzig"},
-    {"Karl Bauer", "Landkreis Harz"},
-};
-
-double seconds_since(SteadyClock::time_point start) {
-  return std::chrono::duration<double>(SteadyClock::now() - start).count();
-}
-
-std::string ticket_text(int n) {
-  return einlass::format_ticket_id(static_cast<einlass::TicketId>(n));
-}
-
-// Drops ticket `n` into kiosk `id`'s scanner folder and waits for its decision there.
-std::string scan(SyncSite& venue, const std::string& id, int n, const std::string& name) {
-  auto& kiosk = venue.kiosk(id);
-  const auto before = verdicts_for(kiosk.out(), ticket_text(n)).size();
-  venue.site().drop_frame(id, make_frame(venue.code(n), FrameStyle::clean).view(), name);
-  const bool decided = kiosk.wait_for_output(
-      [&](const std::string& out) { return verdicts_for(out, ticket_text(n)).size() > before; });
-  INFO(kiosk.out());
-  REQUIRE(decided);
-  return verdicts_for(kiosk.out(), ticket_text(n)).back();
-}
-
 std::int64_t server_events(SyncSite& venue, int ticket) {
-  SQLite::Database db((venue.site().dir() / "event.db").string(), SQLite::OPEN_READONLY);
-  db.setBusyTimeout(5000);
-  SQLite::Statement query(db, "SELECT count(*) FROM admission_events WHERE ticket_id = ?");
-  query.bind(1, ticket);
-  return query.executeStep() ? query.getColumn(0).getInt64() : -1;
+  return server_events(venue, "ticket_id = " + std::to_string(ticket));
 }
 
 std::size_t count_sync_lines(const DaemonProcess& kiosk, std::string_view text) {
@@ -421,7 +384,7 @@ void raise_open_files_limit() {
 
 TEST_CASE("hostile: a client without a certificate is refused in the handshake, logged",
           "[integration][sync][hostile]") {
-  SyncSite venue(kPeople);
+  SyncSite venue(venue_people());
   start_venue(venue);
 
   TlsClient client(venue.server_port(), no_certificate(venue));
@@ -435,7 +398,7 @@ TEST_CASE("hostile: a client without a certificate is refused in the handshake, 
 
 TEST_CASE("hostile: a certificate of another CA, even with a real kiosk's name, is refused",
           "[integration][sync][hostile]") {
-  SyncSite venue(kPeople);
+  SyncSite venue(venue_people());
   start_venue(venue);
 
   // An impostor with a CA of its own that claims to be K1.
@@ -466,7 +429,7 @@ TEST_CASE(
     "hostile: a revoked kiosk certificate is refused in the handshake, and a connected kiosk "
     "is dropped when revoked",
     "[integration][sync][hostile]") {
-  SyncSite venue(kPeople);
+  SyncSite venue(venue_people());
   start_venue(venue);
   auto& k8 = venue.start_kiosk("K8");
   REQUIRE(wait_until_online(k8));
@@ -529,7 +492,7 @@ TEST_CASE(
 
 TEST_CASE("hostile: garbage after the handshake is answered with an error frame and closed",
           "[integration][sync][hostile]") {
-  SyncSite venue(kPeople);
+  SyncSite venue(venue_people());
   start_venue(venue);
   provision(venue, "K7");
 
@@ -579,7 +542,7 @@ TEST_CASE("hostile: garbage after the handshake is answered with an error frame 
 
 TEST_CASE("hostile: a frame announced larger than the maximum is refused before it is buffered",
           "[integration][sync][hostile]") {
-  SyncSite venue(kPeople);
+  SyncSite venue(venue_people());
   start_venue(venue);
   provision(venue, "K7");
 
@@ -607,7 +570,7 @@ TEST_CASE(
     "hostile: a frame announced but never sent, or sent a byte at a time, is dropped after the "
     "idle timeout",
     "[integration][sync][hostile]") {
-  SyncSite venue(kPeople);
+  SyncSite venue(venue_people());
   restart_server_with(venue, "heartbeat_timeout_seconds = 20", "heartbeat_timeout_seconds = 5");
   auto& k1 = venue.start_kiosk("K1");
   REQUIRE(wait_until_online(k1));
@@ -659,7 +622,7 @@ TEST_CASE(
     "kiosk joins",
     "[integration][sync][hostile]") {
   raise_open_files_limit();  // the server and kiosks started from here inherit it
-  SyncSite venue(kPeople);
+  SyncSite venue(venue_people());
   start_venue(venue);
   CHECK(scan(venue, "K1", 1, "before") == "admitted");
 
@@ -759,7 +722,7 @@ TEST_CASE(
 
 TEST_CASE("hostile: SIGTERM with kiosks connected: the server exits 0, the kiosks admit offline",
           "[integration][sync][hostile]") {
-  SyncSite venue(kPeople);
+  SyncSite venue(venue_people());
   auto& k1 = start_venue(venue);
   auto& k2 = venue.start_kiosk("K2");
   REQUIRE(wait_until_online(k2));
@@ -796,7 +759,7 @@ TEST_CASE(
     "hostile: SIGTERM while a connection sits in the TLS handshake and another mid-frame: the "
     "server still exits within the drain time",
     "[integration][sync][hostile]") {
-  SyncSite venue(kPeople);
+  SyncSite venue(venue_people());
   start_venue(venue);
   provision(venue, "K7");
   auto idle = connect_tcp(venue.server_port());  // no TLS bytes at all

@@ -19,52 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::vector<Registrant> kPeople{
-    {"Anna-Lena Müller", "Landesamt für Digitalisierung Sachsen-Anhalt"},
-    {"Jürgen Weiß", "Bundesministerium des Innern", "Referent"},
-    {"Özlem Yıldız", "Stadt Halle (Saale)", "Presse"},
-    {"Søren Åberg", "Landkreis Saalekreis", "Aussteller"},
-    {"Chloé Dubois-Straße", "Stadtverwaltung Magdeburg"},
-    {"Ines Groß", "Kommunale IT-Union"},
-    {"Ole Hansen", "Landesrechenzentrum"},
-    {"Petra Schön", "Bundesamt für Sicherheit in der Informationstechnik"},
-    {"Zoë Yilmaz", "Stadt Leipzig"},
-    {"Karl Bauer", "Landkreis Harz"},
-};
-
-std::string ticket_text(int n) {
-  return einlass::format_ticket_id(static_cast<einlass::TicketId>(n));
-}
-
-// Drops ticket `n` into kiosk `id`'s scanner folder and waits for its decision there.
-std::string scan(SyncSite& venue, const std::string& id, int n, const std::string& name) {
-  auto& kiosk = venue.kiosk(id);
-  const auto before = verdicts_for(kiosk.out(), ticket_text(n)).size();
-  venue.site().drop_frame(id, make_frame(venue.code(n), FrameStyle::clean).view(), name);
-  const bool decided = kiosk.wait_for_output(
-      [&](const std::string& out) { return verdicts_for(out, ticket_text(n)).size() > before; });
-  INFO(kiosk.out());
-  REQUIRE(decided);
-  return verdicts_for(kiosk.out(), ticket_text(n)).back();
-}
-
-std::int64_t count_rows(const fs::path& db, const std::string& sql) {
-  SQLite::Database connection(db.string(), SQLite::OPEN_READONLY);
-  connection.setBusyTimeout(5000);
-  SQLite::Statement query(connection, sql);
-  return query.executeStep() ? query.getColumn(0).getInt64() : -1;
-}
-
-std::int64_t server_events(SyncSite& venue, const std::string& where = "1") {
-  return count_rows(venue.site().dir() / "event.db",
-                    "SELECT count(*) FROM admission_events WHERE " + where);
-}
-
-std::int64_t kiosk_events(SyncSite& venue, const std::string& id, const std::string& where = "1") {
-  return count_rows(venue.site().bundle(id) / "replica.db",
-                    "SELECT count(*) FROM admission_events WHERE " + where);
-}
-
 std::size_t open_alerts(const nlohmann::json& status, const std::string& kind) {
   std::size_t n = 0;
   for (const auto& alert : status.at("open_alerts"))
@@ -78,7 +32,7 @@ TEST_CASE(
     "scenario 3: the same ticket at another kiosk while both are online is "
     "already_admitted, decided by the server",
     "[integration][sync]") {
-  SyncSite venue(kPeople);
+  SyncSite venue(venue_people());
   venue.start_server();
   auto& k1 = venue.start_kiosk("K1");
   auto& k2 = venue.start_kiosk("K2");
@@ -97,7 +51,7 @@ TEST_CASE(
     "scenario 4: the same ticket at two kiosks cut off from the server: both admit, "
     "the server keeps both and flags the later one",
     "[integration][sync]") {
-  SyncSite venue(kPeople);
+  SyncSite venue(venue_people());
   venue.start_server();
   FaultProxy link1, link2;
   const auto p1 = link1.start("127.0.0.1", static_cast<std::uint16_t>(venue.server_port()));
@@ -135,7 +89,7 @@ TEST_CASE(
 
 TEST_CASE("scenario 5: an event uploaded twice because the ack was lost is stored once",
           "[integration][sync]") {
-  SyncSite venue(kPeople);
+  SyncSite venue(venue_people());
   venue.start_server();
   auto& k1 = venue.start_kiosk("K1");
   REQUIRE(wait_until_online(k1));
@@ -161,7 +115,7 @@ TEST_CASE(
     "scenario 10: a ticket revoked while a kiosk was offline and admitted there is "
     "flagged as admitted after revocation",
     "[integration][sync]") {
-  SyncSite venue(kPeople);
+  SyncSite venue(venue_people());
   venue.start_server();
   FaultProxy link;
   const auto port = link.start("127.0.0.1", static_cast<std::uint16_t>(venue.server_port()));
@@ -177,8 +131,8 @@ TEST_CASE(
                      40s));
   // Once synced, the kiosk itself refuses the ticket.
   REQUIRE(eventually([&] {
-    return count_rows(venue.site().bundle("K1") / "replica.db",
-                      "SELECT count(*) FROM revocations WHERE ticket_id = 5") == 1;
+    return scalar(venue.site().bundle("K1") / "replica.db",
+                  "SELECT count(*) FROM revocations WHERE ticket_id = 5") == 1;
   }));
   CHECK(scan(venue, "K1", 5, "again") == "revoked");
 }
@@ -187,7 +141,7 @@ TEST_CASE(
     "scenario 21: a kiosk provisioned earlier downloads the replica at first contact and "
     "admits within seconds",
     "[integration][sync]") {
-  SyncSite venue(kPeople);
+  SyncSite venue(venue_people());
   venue.start_server();
   // Provisioned, then the server's data moves on before the kiosk ever connects.
   REQUIRE(venue.admin({"provision-kiosk", "K1", "--out", venue.site().bundle("K1").string()})
@@ -197,9 +151,9 @@ TEST_CASE(
   auto& k1 = venue.start_kiosk("K1");
   REQUIRE(wait_until_online(k1));
   REQUIRE(eventually([&] {
-    return count_rows(venue.site().bundle("K1") / "replica.db",
-                      "SELECT count(*) FROM attendees WHERE ticket_id = 6 AND "
-                      "status = 'canceled'") == 1;
+    return scalar(venue.site().bundle("K1") / "replica.db",
+                  "SELECT count(*) FROM attendees WHERE ticket_id = 6 AND "
+                  "status = 'canceled'") == 1;
   }));
   CHECK(scan(venue, "K1", 6, "canceled") == "canceled");
   CHECK(scan(venue, "K1", 7, "admitted") == "admitted");
@@ -213,7 +167,7 @@ TEST_CASE(
     "scenario 22: attendees added, cancelled and revoked on the server reach online "
     "kiosks within seconds",
     "[integration][sync]") {
-  SyncSite venue(kPeople);
+  SyncSite venue(venue_people());
   venue.start_server();
   auto& k1 = venue.start_kiosk("K1");
   auto& k2 = venue.start_kiosk("K2");
@@ -226,10 +180,10 @@ TEST_CASE(
   for (const std::string id : {"K1", "K2"}) {
     REQUIRE(eventually(
         [&] {
-          return count_rows(venue.site().bundle(id) / "replica.db",
-                            "SELECT (SELECT count(*) FROM attendees WHERE ticket_id = 8 AND "
-                            "status = 'canceled') + (SELECT count(*) FROM revocations WHERE "
-                            "ticket_id = 9)") == 2;
+          return scalar(venue.site().bundle(id) / "replica.db",
+                        "SELECT (SELECT count(*) FROM attendees WHERE ticket_id = 8 AND "
+                        "status = 'canceled') + (SELECT count(*) FROM revocations WHERE "
+                        "ticket_id = 9)") == 2;
         },
         10s));
   }
@@ -244,7 +198,7 @@ TEST_CASE(
     "scenario 23: a kiosk whose clock is ten minutes off reports the skew, and the "
     "server orders events by their hybrid clock",
     "[integration][sync]") {
-  SyncSite venue(kPeople);
+  SyncSite venue(venue_people());
   venue.start_server();
   auto& ahead = venue.start_kiosk(
       "K1", 0, "",
@@ -281,7 +235,7 @@ TEST_CASE(
     "scenario 24: a kiosk offline for hours with thousands of admissions converges within "
     "seconds of reconnecting, and admits meanwhile",
     "[integration][sync]") {
-  SyncSite venue(kPeople);
+  SyncSite venue(venue_people());
   venue.start_server();
   FaultProxy link;
   const auto port = link.start("127.0.0.1", static_cast<std::uint16_t>(venue.server_port()));
@@ -292,30 +246,7 @@ TEST_CASE(
   REQUIRE(k1.stop(SIGTERM) == 0);
   // Hours of admissions while offline: 3,000 events of this kiosk, as its desk writes them.
   constexpr int kBacklog = 3000;
-  {
-    SQLite::Database replica((venue.site().bundle("K1") / "replica.db").string(),
-                             SQLite::OPEN_READWRITE);
-    SQLite::Transaction tx(replica);
-    SQLite::Statement insert(replica,
-                             "INSERT INTO admission_events (kiosk_id, seq, ticket_id, kind, "
-                             "scan_time, hlc_wall, hlc_logical, event_day, received_at) "
-                             "VALUES ('K1', ?, ?, 'entry', ?, ?, 0, 2, ?)");
-    const std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                 std::chrono::system_clock::now().time_since_epoch())
-                                 .count() -
-                             3 * 3600 * 1000;
-    for (int seq = 1; seq <= kBacklog; ++seq) {
-      insert.bind(1, seq);
-      insert.bind(2, 100000 + seq);
-      insert.bind(3, now + seq * 3000);
-      insert.bind(4, now + seq * 3000);
-      insert.bind(5, now + seq * 3000);
-      insert.exec();
-      insert.reset();
-    }
-    replica.exec("INSERT OR REPLACE INTO kiosk_state (key, value) VALUES ('next_seq', 3001)");
-    tx.commit();
-  }
+  inject_offline_events(venue, "K1", kBacklog, 100001);
   venue.start_kiosk("K1", *port);
   const auto reconnected = std::chrono::steady_clock::now();
   link.heal();

@@ -1,10 +1,14 @@
 #include "sync_site.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <catch2/catch.hpp>
 #include <thread>
 
 #include "support/files.h"
+#include "support/frames/frame_maker.h"
 #include "support/ports.h"
+#include "ticket/ticket.h"
 
 namespace einlass::test {
 
@@ -66,6 +70,97 @@ nlohmann::json SyncSite::status() const {
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   return nlohmann::json::parse(r.out);
+}
+
+const std::vector<Registrant>& venue_people() {
+  static const auto* people = new std::vector<Registrant>{
+      {"Anna-Lena Müller", "Landesamt für Digitalisierung Sachsen-Anhalt"},
+      {"Jürgen Weiß", "Bundesministerium des Innern", "Referent"},
+      {"Özlem Yıldız", "Stadt Halle (Saale)", "Presse"},
+      {"Søren Åberg", "Landkreis Saalekreis", "Aussteller"},
+      {"Chloé Dubois-Straße", "Stadtverwaltung Magdeburg"},
+      {"Ines Groß", "Kommunale IT-Union"},
+      {"Ole Hansen", "Landesrechenzentrum"},
+      {"Petra Schön", "Bundesamt für Sicherheit in der Informationstechnik"},
+      {"Zoë Yilmaz", "Stadt Leipzig"},
+      {"Karl Bauer", "Landkreis Harz"},
+  };
+  return *people;
+}
+
+std::string ticket_text(int n) {
+  return format_ticket_id(static_cast<TicketId>(n));
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+std::string scan(SyncSite& venue, const std::string& id, int n, const std::string& frame_name) {
+  auto& kiosk = venue.kiosk(id);
+  const auto before = verdicts_for(kiosk.out(), ticket_text(n)).size();
+  venue.site().drop_frame(id, make_frame(venue.code(n), FrameStyle::clean).view(), frame_name);
+  const bool decided = kiosk.wait_for_output(
+      [&](const std::string& out) { return verdicts_for(out, ticket_text(n)).size() > before; });
+  INFO(kiosk.out());
+  REQUIRE(decided);
+  return verdicts_for(kiosk.out(), ticket_text(n)).back();
+}
+
+std::int64_t scalar(const std::filesystem::path& db, const std::string& sql) {
+  SQLite::Database connection(db.string(), SQLite::OPEN_READONLY);
+  connection.setBusyTimeout(5000);
+  SQLite::Statement query(connection, sql);
+  return query.executeStep() && !query.getColumn(0).isNull() ? query.getColumn(0).getInt64() : -1;
+}
+
+std::int64_t server_events(SyncSite& venue, const std::string& where) {
+  return scalar(venue.site().dir() / "event.db",
+                "SELECT count(*) FROM admission_events WHERE " + where);
+}
+
+std::int64_t kiosk_events(SyncSite& venue, const std::string& id, const std::string& where) {
+  return scalar(venue.site().bundle(id) / "replica.db",
+                "SELECT count(*) FROM admission_events WHERE " + where);
+}
+
+void inject_offline_events(SyncSite& venue, const std::string& id, int count, int first_ticket) {
+  SQLite::Database db((venue.site().bundle(id) / "replica.db").string(), SQLite::OPEN_READWRITE);
+  SQLite::Transaction tx(db);
+  std::int64_t next = 1;
+  {
+    SQLite::Statement q(db,
+                        "SELECT max(coalesce((SELECT max(seq) FROM admission_events WHERE "
+                        "kiosk_id = ?1), 0) + 1, coalesce((SELECT value FROM kiosk_state WHERE "
+                        "key = 'next_seq'), 1))");
+    q.bind(1, id);
+    REQUIRE(q.executeStep());
+    next = q.getColumn(0).getInt64();
+  }
+  SQLite::Statement insert(db,
+                           "INSERT INTO admission_events (kiosk_id, seq, ticket_id, kind, "
+                           "scan_time, hlc_wall, hlc_logical, event_day, received_at) "
+                           "VALUES (?, ?, ?, 'entry', ?, ?, 0, 2, ?)");
+  const std::int64_t start = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 std::chrono::system_clock::now().time_since_epoch())
+                                 .count() -
+                             2 * 3600 * 1000;
+  for (int i = 0; i < count; ++i) {
+    const std::int64_t at = start + i * 1000;
+    insert.bind(1, id);
+    insert.bind(2, next + i);
+    insert.bind(3, first_ticket + i);
+    insert.bind(4, at);
+    insert.bind(5, at);
+    insert.bind(6, at);
+    insert.exec();
+    insert.reset();
+  }
+  SQLite::Statement state(db,
+                          "INSERT OR REPLACE INTO kiosk_state (key, value) VALUES ('next_seq', ?)");
+  state.bind(1, next + count);
+  state.exec();
+  tx.commit();
 }
 
 std::vector<std::string> sync_lines(const std::string& out) {

@@ -40,6 +40,27 @@ class SyncSite {
   int port_ = 0;
 };
 
+// Ten registrants with the names a German congress has: umlauts, ß, double names, accents.
+const std::vector<Registrant>& venue_people();
+// "T000003".
+std::string ticket_text(int n);
+double seconds_since(std::chrono::steady_clock::time_point start);
+
+// Drops ticket `n` into kiosk `id`'s scanner folder (as `frame_name`) and waits for the kiosk's
+// decision on it: "admitted", or the refusal reason.
+std::string scan(SyncSite& venue, const std::string& id, int n, const std::string& frame_name);
+
+// The first column of the first row of `sql` on `db` (read-only, beside the running daemons);
+// -1 when there is none or it is NULL.
+std::int64_t scalar(const std::filesystem::path& db, const std::string& sql);
+// Admission events matching `where` on the server, and in kiosk `id`'s replica.
+std::int64_t server_events(SyncSite& venue, const std::string& where = "1");
+std::int64_t kiosk_events(SyncSite& venue, const std::string& id, const std::string& where = "1");
+
+// Hours of offline admissions, written as kiosk `id`'s desk writes them while it is stopped:
+// `count` entries of distinct tickets from `first_ticket` on, after its own last event.
+void inject_offline_events(SyncSite& venue, const std::string& id, int count, int first_ticket);
+
 // The kiosk's sync log lines ("online: ...", "offline ...").
 std::vector<std::string> sync_lines(const std::string& out);
 bool wait_until_online(const DaemonProcess& kiosk, std::size_t times = 1,

@@ -6,8 +6,8 @@
 //  3. reconvergence of 10 kiosks with 500 offline admissions each;
 //  4. the memory of a real einlass-server process with 100 kiosks connected.
 // Prints a table; asserts nothing about speed. --quick: tiny sizes, for ctest.
-// --only ingest|snapshot|reconverge|memory runs one part (for profiling); --server-log FILE keeps
-// the log of the in-process servers.
+// --only ingest|hub|snapshot|reconverge|memory runs one part (for profiling); --server-log FILE
+// keeps the log of the in-process servers.
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -210,6 +210,11 @@ int main(int argc, char** argv) {
   bool complete = true;
   try {
     if (!only || *only == "ingest") ingest(sizes, rows, complete);
+    if (only && *only == "hub") {  // the storing alone, for a profiler
+      const auto hub = ingest_through_hub(sizes.ingest);
+      std::printf("SyncHub::push: %lld events in %.2f s\n", static_cast<long long>(hub.stored),
+                  hub.seconds);
+    }
     if (!only || *only == "snapshot") snapshot(sizes, rows, complete);
     if (!only || *only == "reconverge") reconverge(sizes, rows, complete);
     if (!only || *only == "memory") memory(sizes, rows, complete);
