@@ -136,6 +136,25 @@ StorageResult<std::optional<Revocation>> SyncLogRepository::find_revocation(Tick
                      });
 }
 
+StorageResult<std::vector<TicketId>> SyncLogRepository::tickets_with_history(
+    std::span<const TicketId> tickets) {
+  return sd::guarded("finding tickets with earlier admissions", [&] {
+    // The ids travel as one JSON array, so one prepared statement serves any number of them.
+    std::string ids = "[";
+    for (const TicketId id : tickets) ids += (ids.size() > 1 ? "," : "") + std::to_string(id);
+    ids += "]";
+    sd::Query q(db_,
+                "SELECT ticket_id FROM admission_events WHERE ticket_id IN "
+                "(SELECT value FROM json_each(?1)) GROUP BY ticket_id HAVING count(*) > 1 "
+                "UNION SELECT ticket_id FROM revocations WHERE ticket_id IN "
+                "(SELECT value FROM json_each(?1))");
+    q.bind(1, std::string_view(ids));
+    std::vector<TicketId> found;
+    while (q.step()) found.push_back(static_cast<TicketId>(q.int64(0)));
+    return found;
+  });
+}
+
 struct ConsistentRead::Impl {
   explicit Impl(Database& db) : tx(db.connection(), SQLite::TransactionBehavior::DEFERRED) {
     // A deferred transaction takes its snapshot at the first read, not at BEGIN.

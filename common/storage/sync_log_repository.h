@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,10 @@ class SyncLogRepository {
   // Both kinds. Lookups sync needs that the owning repositories do not offer.
   StorageResult<std::optional<AdmissionEvent>> find_admission(const EventKey& key);
   StorageResult<std::optional<Revocation>> find_revocation(TicketId id);
+  // Of `tickets`, those with more than one admission event or with a revocation: the only ones a
+  // merge can flag (duplicates need two events, a late admission needs a revocation). One query
+  // for a whole push, so the common case (a first admission) costs no per-ticket reads.
+  StorageResult<std::vector<TicketId>> tickets_with_history(std::span<const TicketId> tickets);
 
  private:
   Database& db_;

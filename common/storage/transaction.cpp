@@ -1,5 +1,7 @@
 #include "storage/transaction.h"
 
+#include <sqlite3.h>
+
 #include "storage/sql_support.h"
 
 namespace einlass {
@@ -7,8 +9,20 @@ namespace einlass {
 namespace sd = storage_detail;
 
 struct Transaction::Impl {
-  explicit Impl(Database& db) : tx(db.connection(), SQLite::TransactionBehavior::IMMEDIATE) {}
-  SQLite::Transaction tx;
+  explicit Impl(Database& db) {
+    if (sqlite3_get_autocommit(db.connection().getHandle()) != 0)
+      own.emplace(db.connection(), SQLite::TransactionBehavior::IMMEDIATE);
+    else
+      nested.emplace(db.connection(), "einlass_transaction");
+  }
+  void commit() {
+    if (own)
+      own->commit();
+    else
+      nested->release();
+  }
+  std::optional<SQLite::Transaction> own;
+  std::optional<SQLite::Savepoint> nested;
 };
 
 Transaction::Transaction(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -23,7 +37,7 @@ StorageResult<Transaction> Transaction::begin(Database& db) {
 }
 
 StorageResult<void> Transaction::commit() {
-  return sd::guarded("committing", [&] { impl_->tx.commit(); });
+  return sd::guarded("committing", [&] { impl_->commit(); });
 }
 
 }  // namespace einlass

@@ -11,7 +11,8 @@ namespace einlass {
 class Transaction {
  public:
   // Takes the write lock at once (waiting up to the busy timeout), so later writes cannot fail
-  // with busy half-way.
+  // with busy half-way. Begun inside another transaction it is a savepoint of that one: its
+  // commit keeps its work for the outer commit, its rollback undoes only its own.
   static StorageResult<Transaction> begin(Database& db);
 
   Transaction(Transaction&&) noexcept;

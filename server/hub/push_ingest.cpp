@@ -85,7 +85,9 @@ HubResult<PushOutcome> ingest_push(Database& db, const Clock& clock, std::string
   }
   // Only tickets with new events can have new flags: a new event may also make an older one a
   // duplicate (it has an earlier clock stamp), which the merge of the whole ticket finds.
-  for (const TicketId ticket : touched) {
+  auto to_merge = SyncLogRepository(db).tickets_with_history(touched);
+  if (!to_merge) return storage_error(to_merge.error());
+  for (const TicketId ticket : *to_merge) {
     if (auto merged = merge_ticket(db, clock, ticket, *policy, alerts); !merged)
       return std::unexpected(merged.error());
   }

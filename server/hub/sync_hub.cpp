@@ -10,6 +10,7 @@
 #include "storage/event_repository.h"
 #include "storage/kiosk_registry.h"
 #include "storage/sync_log_repository.h"
+#include "storage/transaction.h"
 
 namespace einlass {
 
@@ -55,6 +56,30 @@ HubResult<PushOutcome> SyncHub::push(std::string_view kiosk_id, const Push& push
     if (event.kind != AdmissionKind::exit)
       claims_.release(kiosk_id, event.ticket_id, event.event_day);
   return outcome;
+}
+
+std::vector<HubResult<PushOutcome>> SyncHub::push_batch(std::span<const KioskPush> pushes) {
+  std::vector<HubResult<PushOutcome>> results;
+  results.reserve(pushes.size());
+  auto tx = Transaction::begin(db_);
+  if (!tx) {
+    for (std::size_t i = 0; i < pushes.size(); ++i) results.push_back(storage_error(tx.error()));
+    return results;
+  }
+  // Each push is a savepoint inside: one that fails leaves the others in the commit.
+  for (const auto& [kiosk_id, push] : pushes)
+    results.push_back(ingest_push(db_, clock_, kiosk_id, push));
+  if (auto committed = tx->commit(); !committed) {
+    for (auto& result : results) result = storage_error(committed.error());
+    return results;
+  }
+  for (std::size_t i = 0; i < pushes.size(); ++i) {
+    if (!results[i]) continue;
+    for (const auto& event : pushes[i].push.events)
+      if (event.kind != AdmissionKind::exit)
+        claims_.release(pushes[i].kiosk_id, event.ticket_id, event.event_day);
+  }
+  return results;
 }
 
 HubResult<std::vector<OutgoingChanges>> SyncHub::catch_up(std::string_view kiosk_id,

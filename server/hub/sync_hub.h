@@ -4,6 +4,7 @@
 // and returns the messages to send back. Ordering always follows the hybrid logical clocks the
 // kiosks stamped (scenario 23), never scan times or arrival.
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,11 @@ namespace einlass {
 // A kiosk clock further off than this raises a clock_skew alert (scenario 23).
 inline constexpr std::chrono::milliseconds kClockSkewAlert{30'000};
 
+struct KioskPush {
+  std::string kiosk_id;
+  Push push;
+};
+
 class SyncHub {
  public:
   SyncHub(Database& db, const Clock& clock) : db_(db), clock_(clock) {}
@@ -33,6 +39,10 @@ class SyncHub {
 
   // Stores the kiosk's events (scenarios 4, 5, 10) and ends the claims they report.
   HubResult<PushOutcome> push(std::string_view kiosk_id, const Push& push);
+  // Several kiosks' pushes in one transaction: one commit (one fsync) for all of them, which is
+  // what lets a hundred kiosks push at once. Each push succeeds or fails alone (in order, one
+  // result each); a failed commit fails them all.
+  std::vector<HubResult<PushOutcome>> push_batch(std::span<const KioskPush> pushes);
   // The messages that bring a kiosk at `cursor` up to date; empty when it is.
   HubResult<std::vector<OutgoingChanges>> catch_up(std::string_view kiosk_id,
                                                    std::string_view cursor);

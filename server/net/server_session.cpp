@@ -13,19 +13,27 @@ namespace {
 
 constexpr std::array kOurVersions{kSyncProtocolVersion};
 
-std::string error_frame(std::string_view message) {
-  return encode_frame(MessageType::error, encode_error(ErrorMessage{std::string(message)}));
+SharedFrame shared_frame(MessageType type, std::string payload) {
+  return std::make_shared<const std::string>(encode_frame(type, payload));
+}
+
+SharedFrame error_frame(std::string_view message) {
+  return shared_frame(MessageType::error, encode_error(ErrorMessage{std::string(message)}));
 }
 
 }  // namespace
 
-ServerSession::ServerSession(SyncHub& hub, std::string peer, std::string certificate_kiosk_id)
-    : hub_(hub), peer_(std::move(peer)), certificate_kiosk_id_(std::move(certificate_kiosk_id)) {}
+ServerSession::ServerSession(SyncHub& hub, ChangeFeed& feed, std::string peer,
+                             std::string certificate_kiosk_id)
+    : hub_(hub),
+      feed_(feed),
+      peer_(std::move(peer)),
+      certificate_kiosk_id_(std::move(certificate_kiosk_id)) {}
 
-std::string ServerSession::greeting() const {
+SharedFrame ServerSession::greeting() const {
   const VersionOffer offer{{kOurVersions.begin(), kOurVersions.end()},
                            std::string(software_version())};
-  return encode_frame(MessageType::version, encode_version_offer(offer));
+  return shared_frame(MessageType::version, encode_version_offer(offer));
 }
 
 SessionStep ServerSession::refuse(std::string reason) {
@@ -105,17 +113,23 @@ SessionStep ServerSession::on_push(const Frame& frame) {
   auto push = parse_push(frame.payload);
   if (!push) return refuse(push.error().message);
   if (push->events.empty()) return {};
-  auto outcome = hub_.push(kiosk_id_, *push);
+  SessionStep step;
+  step.store = std::move(*push);
+  return step;
+}
+
+SessionStep ServerSession::on_stored(const HubResult<PushOutcome>& outcome, std::size_t events) {
+  if (state_ == State::closed) return {};
   // A database that stays busy closes the connection too: the kiosk reconnects after its backoff
   // and sends the batch again, which is harmless.
   if (!outcome)
     return refuse((outcome.error().kind == HubError::Kind::storage ? "server database: " : "") +
                   outcome.error().message);
   SessionStep step;
-  step.frames.push_back(encode_frame(MessageType::ack, encode_ack(outcome->ack)));
+  step.frames.push_back(shared_frame(MessageType::ack, encode_ack(outcome->ack)));
   step.stored_new = outcome->stored > 0;
   // Repeats are logged too: they show lost acks (scenario 5) and reconnect storms.
-  step.log.push_back(kiosk_id_ + " pushed " + std::to_string(push->events.size()) + " events, " +
+  step.log.push_back(kiosk_id_ + " pushed " + std::to_string(events) + " events, " +
                      std::to_string(outcome->stored) + " new");
   for (const auto& alert : outcome->alerts) step.log.push_back("alert: " + alert);
   return step;
@@ -137,7 +151,7 @@ SessionStep ServerSession::on_claim(const Frame& frame) {
   auto result = hub_.claim(kiosk_id_, *claim);
   if (!result) return refuse("server database: " + result.error().message);
   SessionStep step;
-  step.frames.push_back(encode_frame(MessageType::claim_result, encode_claim_result(*result)));
+  step.frames.push_back(shared_frame(MessageType::claim_result, encode_claim_result(*result)));
   return step;
 }
 
@@ -174,25 +188,21 @@ SessionStep ServerSession::on_commands() {
 }
 
 void ServerSession::send_changes(SessionStep& step, bool even_if_empty) {
-  auto messages = hub_.catch_up(kiosk_id_, cursor_);
-  if (!messages) {
+  auto feed = feed_.since(cursor_);
+  if (!feed) {
     // Logged; the kiosk still hears from us (below), and the next change or heartbeat retries.
-    step.log.push_back(kiosk_id_ + ": changes not read: " + messages.error().message);
-    messages.emplace();
+    step.log.push_back(kiosk_id_ + ": changes not read: " + feed.error().message);
+  } else if (!(*feed)->frames.empty()) {
+    cursor_ = (*feed)->cursor;
+    if ((*feed)->snapshot) step.log.push_back(kiosk_id_ + ": sent a snapshot");
+    step.frames.insert(step.frames.end(), (*feed)->frames.begin(), (*feed)->frames.end());
+    return;
   }
-  bool sent = false;
-  for (const auto& message : *messages) {
-    if (!message.changes.cursor.empty()) cursor_ = message.changes.cursor;
-    if (message.type == MessageType::snapshot && !message.changes.more)
-      step.log.push_back(kiosk_id_ + ": sent a snapshot");
-    step.frames.push_back(encode_frame(message.type, encode_changes(message.changes)));
-    sent = true;
-  }
-  if (sent || !even_if_empty) return;
+  if (!even_if_empty) return;
   Changes nothing;
   nothing.cursor = cursor_;
   nothing.server_time_ms = hub_.now_ms();
-  step.frames.push_back(encode_frame(MessageType::changes, encode_changes(nothing)));
+  step.frames.push_back(shared_frame(MessageType::changes, encode_changes(nothing)));
 }
 
 void ServerSession::send_commands(SessionStep& step) {
@@ -203,7 +213,7 @@ void ServerSession::send_commands(SessionStep& step) {
     return;
   }
   for (const auto& command : *commands) {
-    step.frames.push_back(encode_frame(MessageType::command, encode_command(command)));
+    step.frames.push_back(shared_frame(MessageType::command, encode_command(command)));
     commands_sent_ = std::max(commands_sent_, command.id);
     step.log.push_back(kiosk_id_ + ": sent command " + std::to_string(command.id) + " (" +
                        std::string(to_string(command.kind)) + ")");

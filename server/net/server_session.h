@@ -8,30 +8,39 @@
 #include <string_view>
 #include <vector>
 
+#include "hub/hub_error.h"
+#include "net/change_feed.h"
 #include "sync/frame.h"
+#include "sync/messages.h"
 
 namespace einlass {
 
 class SyncHub;
+struct PushOutcome;
 
 struct SessionStep {
-  std::vector<std::string> frames;   // encoded frames to send, in order
+  std::vector<SharedFrame> frames;   // encoded frames to send, in order
   std::vector<std::string> log;      // lines for the server's log (never a name)
   std::optional<std::string> close;  // close once the frames are sent; the reason, for the log
   bool stored_new = false;           // other kiosks have something to hear about
+  // A push to store; its ack comes from on_stored(). The connection hands it to the server,
+  // which commits the pushes of all kiosks that arrived together in one transaction.
+  std::optional<Push> store;
 };
 
 class ServerSession {
  public:
   // `certificate_kiosk_id` is the common name of the client certificate the TLS handshake
   // verified: a kiosk may only speak for itself.
-  ServerSession(SyncHub& hub, std::string peer, std::string certificate_kiosk_id);
+  ServerSession(SyncHub& hub, ChangeFeed& feed, std::string peer, std::string certificate_kiosk_id);
   ServerSession(const ServerSession&) = delete;
   ServerSession& operator=(const ServerSession&) = delete;
 
   // The server's version offer, sent as soon as TLS is up.
-  std::string greeting() const;
+  SharedFrame greeting() const;
   SessionStep on_frame(const Frame& frame);
+  // The push handed over in a step was stored (or not): the ack, or the reason to close.
+  SessionStep on_stored(const HubResult<PushOutcome>& outcome, std::size_t events);
   // The database changed: the changes this kiosk has not seen (nothing before its first pull).
   SessionStep on_changes();
   // Commands were queued: those for this kiosk it has not been sent yet.
@@ -57,6 +66,7 @@ class ServerSession {
   void send_commands(SessionStep& step);
 
   SyncHub& hub_;
+  ChangeFeed& feed_;
   std::string peer_;
   std::string certificate_kiosk_id_;
   std::string kiosk_id_;

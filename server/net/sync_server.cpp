@@ -12,6 +12,7 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -23,6 +24,7 @@
 #include <set>
 
 #include "hub/sync_hub.h"
+#include "net/change_feed.h"
 #include "net/server_session.h"
 #include "sync/frame.h"
 #include "sync/messages.h"
@@ -84,6 +86,7 @@ class SyncServer::Impl : public std::enable_shared_from_this<SyncServer::Impl> {
         options_(std::move(options)),
         log_(std::move(log)),
         tls_(ssl::context::tls_server),
+        feed_(hub),
         acceptor_(io),
         watch_timer_(io),
         fan_out_timer_(io) {}
@@ -97,6 +100,7 @@ class SyncServer::Impl : public std::enable_shared_from_this<SyncServer::Impl> {
   }
   bool is_revoked(const std::string& serial) const { return revoked_.contains(serial); }
   void changed();
+  void queue_push(const std::shared_ptr<Connection>& from, Push push);
   void identified(const std::shared_ptr<Connection>& connection);
   void gone(Connection* connection);
 
@@ -105,6 +109,7 @@ class SyncServer::Impl : public std::enable_shared_from_this<SyncServer::Impl> {
   SyncServerOptions options_;
   LogSink log_;
   ssl::context tls_;
+  ChangeFeed feed_;
   tcp::acceptor acceptor_;
   asio::steady_timer watch_timer_;
   asio::steady_timer fan_out_timer_;
@@ -115,11 +120,19 @@ class SyncServer::Impl : public std::enable_shared_from_this<SyncServer::Impl> {
   std::set<std::string> revoked_;
   std::int64_t last_change_ = -1;
   bool fan_out_pending_ = false;
+  // Pushes received since the last commit, stored together by commit_pushes().
+  struct PendingPush {
+    std::weak_ptr<Connection> from;
+    KioskPush push;
+  };
+  std::vector<PendingPush> pending_pushes_;
+  bool commit_scheduled_ = false;
   bool stopping_ = false;
 
  private:
   asio::awaitable<void> accept_loop();
   void make_room_for_handshake();
+  void commit_pushes();
   asio::awaitable<void> watch_loop();
   void reload_revocations();
 };
@@ -170,7 +183,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   SteadyClock::time_point deadline_{};
   std::optional<ServerSession> session_;
   std::string serial_;
-  std::deque<std::string> outbox_;
+  std::deque<SharedFrame> outbox_;
   std::size_t queued_bytes_ = 0;
   std::optional<std::string> close_after_flush_;
   bool open_ = true;
@@ -206,9 +219,10 @@ void Connection::deliver(SessionStep step) {
   for (const auto& line : step.log) server_.log(line);
   if (!open_) return;
   for (auto& frame : step.frames) {
-    queued_bytes_ += frame.size();
+    queued_bytes_ += frame->size();
     outbox_.push_back(std::move(frame));
   }
+  if (step.store) server_.queue_push(shared_from_this(), std::move(*step.store));
   if (step.close && !close_after_flush_) close_after_flush_ = std::move(step.close);
   if (step.stored_new) server_.changed();
   if (queued_bytes_ > kMaxQueuedBytes) {
@@ -225,7 +239,8 @@ void Connection::finish(std::string reason) {
     return;
   }
   SessionStep step;
-  step.frames.push_back(encode_frame(MessageType::error, encode_error(ErrorMessage{reason})));
+  step.frames.push_back(std::make_shared<const std::string>(
+      encode_frame(MessageType::error, encode_error(ErrorMessage{reason}))));
   step.close = std::move(reason);
   deliver(std::move(step));
   extend_deadline(std::chrono::duration_cast<std::chrono::milliseconds>(kDrainTimeout));
@@ -244,7 +259,7 @@ asio::awaitable<void> Connection::writer() {
       co_await wake_writer_.async_wait(kNoThrow);
       continue;
     }
-    const std::string& front = outbox_.front();
+    const std::string& front = *outbox_.front();
     auto [error, written] = co_await asio::async_write(stream_, asio::buffer(front), kNoThrow);
     if (error) {
       close_now("sending failed: " + error.message());
@@ -304,7 +319,7 @@ asio::awaitable<void> Connection::run() {
   const std::string kiosk = common_name_of(certificate);
   serial_ = serial_of(certificate);
   X509_free(certificate);
-  session_.emplace(server_.hub_, peer_, kiosk);
+  session_.emplace(server_.hub_, server_.feed_, peer_, kiosk);
   extend_deadline(server_.options_.idle_timeout);
   SessionStep greeting;
   greeting.frames.push_back(session_->greeting());
@@ -456,10 +471,40 @@ void SyncServer::Impl::changed() {
     // A copy: delivering may drop a connection that stopped reading.
     const std::vector<std::shared_ptr<Connection>> all(self->connections_.begin(),
                                                        self->connections_.end());
+    // One handler per kiosk, so reads, acks and heartbeats get their turn in between; the
+    // frames themselves are built once (ChangeFeed) and shared.
     for (const auto& connection : all)
-      if (auto* session = connection->session(); session && session->ready())
-        connection->deliver(session->on_changes());
+      asio::post(self->io_, [weak = std::weak_ptr<Connection>(connection)] {
+        const auto alive = weak.lock();
+        if (!alive) return;
+        if (auto* session = alive->session(); session && session->ready())
+          alive->deliver(session->on_changes());
+      });
   });
+}
+
+void SyncServer::Impl::queue_push(const std::shared_ptr<Connection>& from, Push push) {
+  pending_pushes_.push_back(
+      PendingPush{from, KioskPush{from->session()->kiosk_id(), std::move(push)}});
+  if (commit_scheduled_) return;
+  commit_scheduled_ = true;
+  // Behind whatever the loop has ready: pushes other kiosks sent meanwhile join this commit.
+  asio::post(io_, [self = shared_from_this()] { self->commit_pushes(); });
+}
+
+void SyncServer::Impl::commit_pushes() {
+  commit_scheduled_ = false;
+  auto pending = std::move(pending_pushes_);
+  pending_pushes_.clear();
+  std::vector<KioskPush> pushes;
+  pushes.reserve(pending.size());
+  for (auto& item : pending) pushes.push_back(std::move(item.push));
+  const auto results = hub_.push_batch(pushes);
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    const auto connection = pending[i].from.lock();
+    if (!connection || !connection->session()) continue;
+    connection->deliver(connection->session()->on_stored(results[i], pushes[i].push.events.size()));
+  }
 }
 
 void SyncServer::Impl::identified(const std::shared_ptr<Connection>& connection) {

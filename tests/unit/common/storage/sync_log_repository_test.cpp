@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "storage/admission_log.h"
 #include "storage/attendee_repository.h"
 #include "storage/event_repository.h"
@@ -72,6 +74,25 @@ TEST_CASE("sync lookups find an admission by key and a revocation by ticket", "[
   REQUIRE(RevocationRepository(db).revoke(7, test::utc(2026, 3, 28, 9), "lost"));
   CHECK(*log.find_revocation(7) == Revocation{7, test::utc(2026, 3, 28, 9), "lost"});
   CHECK_FALSE(*log.find_revocation(8));
+}
+
+TEST_CASE("only tickets with a second event or a revocation need a merge", "[storage][sync]") {
+  test::TempDir dir;
+  auto db = server_with_event(dir);
+  const ManualClock clock{test::utc(2026, 3, 1)};
+  SyncLogRepository log(db);
+  AdmissionLog admissions(db, clock);
+  REQUIRE(admissions.append(test::admission("K1", 1, 7)));  // one event only
+  REQUIRE(admissions.append(test::admission("K1", 2, 8)));  // two events
+  REQUIRE(admissions.append(test::admission("K2", 1, 8)));
+  REQUIRE(admissions.append(test::admission("K1", 3, 9)));  // one event, revoked
+  REQUIRE(RevocationRepository(db).revoke(9, test::utc(2026, 3, 28, 9), "lost"));
+  const std::vector<TicketId> asked{7, 8, 9, 10};
+  auto found = log.tickets_with_history(asked);
+  REQUIRE(found);
+  std::sort(found->begin(), found->end());
+  CHECK(*found == std::vector<TicketId>{8, 9});
+  CHECK(log.tickets_with_history({})->empty());
 }
 
 TEST_CASE("a consistent read does not see what another connection commits meanwhile",

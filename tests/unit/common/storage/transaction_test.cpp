@@ -69,3 +69,26 @@ TEST_CASE("a repository's own transaction nests inside a caller's and fails alon
   CHECK(*s.attendees.count() == 2);  // a and c
   CHECK_FALSE(*s.attendees.find_by_external_id("b"));
 }
+
+TEST_CASE("a transaction begun inside another is a savepoint: its rollback undoes only its own",
+          "[storage]") {
+  ServerDb s;
+  auto outer = Transaction::begin(s.db);
+  REQUIRE(outer);
+  REQUIRE(s.audit.append(kCancel));
+  {
+    auto kept = Transaction::begin(s.db);
+    REQUIRE(kept);
+    REQUIRE(s.attendees.upsert(std::vector{reg("b", "Bernd")}));
+    REQUIRE(kept->commit());
+  }
+  {
+    auto dropped = Transaction::begin(s.db);
+    REQUIRE(dropped);
+    REQUIRE(s.attendees.upsert(std::vector{reg("c", "Clara")}));
+  }  // not committed
+  REQUIRE(outer->commit());
+  CHECK(s.audit.all()->size() == 1);
+  CHECK(*s.attendees.find_by_external_id("b"));
+  CHECK_FALSE(*s.attendees.find_by_external_id("c"));
+}

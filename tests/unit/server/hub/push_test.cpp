@@ -160,3 +160,32 @@ TEST_CASE("a push is one transaction: a storage failure stores none of it", "[hu
   CHECK(failed.error().kind == HubError::Kind::storage);
   CHECK(stored_events(f) == 0);
 }
+
+TEST_CASE("pushes of several kiosks commit together; one that fails leaves the others stored",
+          "[hub][push]") {
+  HubFixture f;
+  f.db.connection().exec(
+      "CREATE TEMP TRIGGER refuse BEFORE INSERT ON admission_events WHEN NEW.kiosk_id = 'K2' "
+      "AND NEW.seq = 2 BEGIN SELECT RAISE(ABORT, 'disk full, say'); END");
+  const std::vector<KioskPush> pushes{
+      {"K1", Push{{entry("K1", 1, 1, 0), entry("K1", 2, 2, 0)}}},
+      {"K2", Push{{entry("K2", 1, 3, 0), entry("K2", 2, 4, 0)}}},  // fails on its second event
+      {"K3", Push{{entry("K3", 1, 1, 5)}}},                        // repeats ticket 1 of K1
+      {"K4", Push{{entry("K1", 9, 9, 0)}}},                        // speaks for another kiosk
+  };
+  const auto results = f.hub.push_batch(pushes);
+  REQUIRE(results.size() == 4);
+  REQUIRE(results[0]);
+  CHECK(results[0]->ack == Ack{"K1", 1, 2});
+  CHECK(results[0]->stored == 2);
+  REQUIRE_FALSE(results[1]);
+  CHECK(results[1].error().kind == HubError::Kind::storage);
+  REQUIRE(results[2]);
+  CHECK(results[2]->stored == 1);
+  CHECK(results[2]->alerts.size() == 1);  // the duplicate of K1's ticket 1, in the same batch
+  REQUIRE_FALSE(results[3]);
+  CHECK(results[3].error().kind == HubError::Kind::protocol);
+  // K2's savepoint was undone whole: neither of its events is stored; the rest is.
+  CHECK(stored_events(f) == 3);
+  CHECK(alerts(f.db).size() == 1);
+}

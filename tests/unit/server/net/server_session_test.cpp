@@ -21,9 +21,9 @@ using test::HubFixture;
 namespace {
 
 // Decodes the step's frames as the kiosk's reader would: all of them, nothing left over.
-std::vector<Frame> decode(const std::vector<std::string>& frames) {
+std::vector<Frame> decode(const std::vector<SharedFrame>& frames) {
   FrameReader reader;
-  for (const auto& bytes : frames) reader.feed(bytes);
+  for (const auto& bytes : frames) reader.feed(*bytes);
   std::vector<Frame> out;
   for (;;) {
     auto next = reader.next();
@@ -84,20 +84,30 @@ std::string newest_cursor(HubFixture& f) {
 // A session of kiosk `kiosk` (its certificate says so) through version and hello.
 struct Connected {
   explicit Connected(HubFixture& f, std::string kiosk = "K1")
-      : session(f.hub, "10.0.0.7:50123", kiosk) {
+      : feed(f.hub), session(f.hub, feed, "10.0.0.7:50123", kiosk) {
     REQUIRE(session.on_frame(version_frame({kSyncProtocolVersion})).frames.empty());
     auto hello = session.on_frame(hello_frame(kiosk));
     REQUIRE_FALSE(hello.close);
     REQUIRE(session.ready());
   }
+  ChangeFeed feed;
   ServerSession session;
 };
+
+// A push as the server handles it: handed over by the session, stored, then acknowledged.
+SessionStep push_now(HubFixture& f, ServerSession& session, const Frame& frame) {
+  auto step = session.on_frame(frame);
+  if (!step.store) return step;
+  const auto outcome = f.hub.push(session.kiosk_id(), *step.store);
+  return session.on_stored(outcome, step.store->events.size());
+}
 
 }  // namespace
 
 TEST_CASE("the greeting offers the server's protocol versions and software", "[net][session]") {
   HubFixture f;
-  ServerSession session(f.hub, "10.0.0.7:50123", "K1");
+  ChangeFeed feed_session(f.hub);
+  ServerSession session(f.hub, feed_session, "10.0.0.7:50123", "K1");
   auto frames = decode({session.greeting()});
   REQUIRE(frames[0].type == MessageType::version);
   auto offer = parse_version_offer(frames[0].payload);
@@ -109,7 +119,8 @@ TEST_CASE("the greeting offers the server's protocol versions and software", "[n
 
 TEST_CASE("a kiosk speaking only newer versions is refused: update the server", "[net][session]") {
   HubFixture f;
-  ServerSession session(f.hub, "10.0.0.7:50123", "K1");
+  ChangeFeed feed_session(f.hub);
+  ServerSession session(f.hub, feed_session, "10.0.0.7:50123", "K1");
   auto step = session.on_frame(version_frame({kSyncProtocolVersion + 1, kSyncProtocolVersion + 2}));
   REQUIRE(step.close);
   const auto message = error_message(step);
@@ -122,7 +133,8 @@ TEST_CASE("a kiosk speaking only newer versions is refused: update the server", 
 
 TEST_CASE("a version offer the server cannot read is refused with the reason", "[net][session]") {
   HubFixture f;
-  ServerSession session(f.hub, "10.0.0.7:50123", "K1");
+  ChangeFeed feed_session(f.hub);
+  ServerSession session(f.hub, feed_session, "10.0.0.7:50123", "K1");
   auto step = session.on_frame({MessageType::version, R"({"protocol":"http"})"});
   REQUIRE(step.close);
   CHECK_THAT(error_message(step), Catch::Contains("not an Einlass sync peer"));
@@ -131,14 +143,16 @@ TEST_CASE("a version offer the server cannot read is refused with the reason", "
 TEST_CASE("anything before the version, and anything but hello after it, is refused",
           "[net][session]") {
   HubFixture f;
-  ServerSession first(f.hub, "10.0.0.7:50123", "K1");
+  ChangeFeed feed_first(f.hub);
+  ServerSession first(f.hub, feed_first, "10.0.0.7:50123", "K1");
   auto early = first.on_frame(hello_frame("K1"));
   REQUIRE(early.close);
   CHECK(error_message(early) == "expected a version message first, got hello");
 
-  ServerSession second(f.hub, "10.0.0.7:50124", "K1");
+  ChangeFeed feed_second(f.hub);
+  ServerSession second(f.hub, feed_second, "10.0.0.7:50124", "K1");
   REQUIRE_FALSE(second.on_frame(version_frame({kSyncProtocolVersion})).close);
-  auto pushed = second.on_frame(push_frame({entry("K1", 1, 1, 0)}));
+  auto pushed = push_now(f, second, push_frame({entry("K1", 1, 1, 0)}));
   REQUIRE(pushed.close);
   CHECK(error_message(pushed) == "expected hello after the version, got push");
   CHECK_FALSE(second.ready());
@@ -147,7 +161,8 @@ TEST_CASE("anything before the version, and anything but hello after it, is refu
 
 TEST_CASE("hello naming another kiosk than the certificate is refused", "[net][session]") {
   HubFixture f;
-  ServerSession session(f.hub, "10.0.0.7:50123", "K1");
+  ChangeFeed feed_session(f.hub);
+  ServerSession session(f.hub, feed_session, "10.0.0.7:50123", "K1");
   REQUIRE_FALSE(session.on_frame(version_frame({kSyncProtocolVersion})).close);
   auto step = session.on_frame(hello_frame("K2"));
   REQUIRE(step.close);
@@ -167,7 +182,8 @@ TEST_CASE("hello naming another kiosk than the certificate is refused", "[net][s
 
 TEST_CASE("hello registers the kiosk as connected; closing marks it offline", "[net][session]") {
   HubFixture f;
-  ServerSession session(f.hub, "10.0.0.7:50123", "K1");
+  ChangeFeed feed_session(f.hub);
+  ServerSession session(f.hub, feed_session, "10.0.0.7:50123", "K1");
   REQUIRE_FALSE(session.on_frame(version_frame({3, kSyncProtocolVersion})).close);
   auto step = session.on_frame(hello_frame("K1"));
   REQUIRE_FALSE(step.close);
@@ -192,7 +208,7 @@ TEST_CASE("a push is acknowledged; the same push again is acknowledged as nothin
   Connected k1(f);
   const auto push = push_frame({entry("K1", 1, 1, 0), entry("K1", 2, 2, 1)});
 
-  auto first = k1.session.on_frame(push);
+  auto first = push_now(f, k1.session, push);
   REQUIRE_FALSE(first.close);
   auto frames = decode(first.frames);
   REQUIRE(frames.size() == 1);
@@ -202,7 +218,7 @@ TEST_CASE("a push is acknowledged; the same push again is acknowledged as nothin
   CHECK(first.log == std::vector<std::string>{"K1 pushed 2 events, 2 new"});
 
   // The ack was lost (scenario 5): the kiosk pushes the same events again.
-  auto again = k1.session.on_frame(push);
+  auto again = push_now(f, k1.session, push);
   REQUIRE_FALSE(again.close);
   frames = decode(again.frames);
   REQUIRE(frames.size() == 1);
@@ -218,7 +234,7 @@ TEST_CASE("a push is acknowledged; the same push again is acknowledged as nothin
 TEST_CASE("an empty push is answered with nothing", "[net][session]") {
   HubFixture f;
   Connected k1(f);
-  auto step = k1.session.on_frame(push_frame({}));
+  auto step = push_now(f, k1.session, push_frame({}));
   CHECK_FALSE(step.close);
   CHECK(step.frames.empty());
   CHECK_FALSE(step.stored_new);
@@ -227,7 +243,7 @@ TEST_CASE("an empty push is answered with nothing", "[net][session]") {
 TEST_CASE("a push of another kiosk's events closes the connection", "[net][session]") {
   HubFixture f;
   Connected k1(f);
-  auto step = k1.session.on_frame(push_frame({entry("K2", 1, 1, 0)}));
+  auto step = push_now(f, k1.session, push_frame({entry("K2", 1, 1, 0)}));
   REQUIRE(step.close);
   CHECK_FALSE(error_message(step).empty());
   CHECK_FALSE(step.stored_new);
@@ -239,7 +255,7 @@ TEST_CASE("a pull gets a snapshot; from then on only what is new comes, unasked"
   HubFixture f;
   Connected k1(f);
   Connected k2(f, "K2");
-  REQUIRE(k1.session.on_frame(push_frame({entry("K1", 1, 1, 0)})).stored_new);
+  REQUIRE(push_now(f, k1.session, push_frame({entry("K1", 1, 1, 0)})).stored_new);
 
   // Before its first pull a kiosk hears nothing unasked.
   CHECK(k2.session.on_changes().frames.empty());
@@ -265,7 +281,7 @@ TEST_CASE("a pull gets a snapshot; from then on only what is new comes, unasked"
 
   // K1 admits again: K2 hears of exactly that admission, with the new cursor.
   f.clock.advance(std::chrono::seconds(3));
-  REQUIRE(k1.session.on_frame(push_frame({entry("K1", 2, 2, 1)})).stored_new);
+  REQUIRE(push_now(f, k1.session, push_frame({entry("K1", 2, 2, 1)})).stored_new);
   auto heard = k2.session.on_changes();
   frames = decode(heard.frames);
   REQUIRE(frames.size() == 1);
@@ -381,7 +397,8 @@ TEST_CASE("an error frame from the kiosk closes without an answer", "[net][sessi
   CHECK(*step.close == "the kiosk closed with: the server speaks 1: update the kiosk");
 
   // Before the version too; an unreadable error is quoted, cut short.
-  ServerSession fresh(f.hub, "10.0.0.7:50124", "K1");
+  ChangeFeed feed_fresh(f.hub);
+  ServerSession fresh(f.hub, feed_fresh, "10.0.0.7:50124", "K1");
   auto garbled = fresh.on_frame({MessageType::error, std::string(300, 'x')});
   CHECK(garbled.frames.empty());
   REQUIRE(garbled.close);
