@@ -62,8 +62,10 @@ CREATE TABLE staff_cards (
 // cursor, and its growth is how the running server notices an organiser's change. Kinds 'tls' and
 // 'command' concern only the server (a revoked kiosk certificate, a queued kiosk command).
 constexpr const char* kServerV3 = R"sql(
+-- No AUTOINCREMENT: rows are never deleted, so max(id) + 1 only grows, without the extra write
+-- to sqlite_sequence for every admission stored.
 CREATE TABLE sync_log (
-  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  id         INTEGER PRIMARY KEY,
   kind       TEXT NOT NULL
              CHECK (kind IN ('attendee', 'revocation', 'admission', 'config', 'tls', 'command')),
   ticket_id  INTEGER,  -- attendee, revocation

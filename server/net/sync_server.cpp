@@ -152,6 +152,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void close_now(std::string_view reason);
 
   ServerSession* session() { return session_ ? &*session_ : nullptr; }
+  // Sends this kiosk what changed, or, while it has not taken what it was sent last, does so
+  // once that is written: a slow kiosk gets one larger catch-up instead of a growing queue.
+  void send_changes();
   bool in_handshake() const { return open_ && !session_; }
   const std::string& serial() const { return serial_; }
 
@@ -188,6 +191,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::optional<std::string> close_after_flush_;
   bool open_ = true;
   bool registered_ = false;
+  bool changes_waiting_ = false;
 };
 
 asio::awaitable<void> Connection::watchdog() {
@@ -267,7 +271,18 @@ asio::awaitable<void> Connection::writer() {
     }
     queued_bytes_ -= front.size();
     outbox_.pop_front();
+    if (outbox_.empty() && changes_waiting_) send_changes();
   }
+}
+
+void Connection::send_changes() {
+  if (!open_ || !session_ || !session_->ready()) return;
+  if (!outbox_.empty()) {
+    changes_waiting_ = true;
+    return;
+  }
+  changes_waiting_ = false;
+  deliver(session_->on_changes());
 }
 
 asio::awaitable<void> Connection::reader() {
@@ -475,10 +490,7 @@ void SyncServer::Impl::changed() {
     // frames themselves are built once (ChangeFeed) and shared.
     for (const auto& connection : all)
       asio::post(self->io_, [weak = std::weak_ptr<Connection>(connection)] {
-        const auto alive = weak.lock();
-        if (!alive) return;
-        if (auto* session = alive->session(); session && session->ready())
-          alive->deliver(session->on_changes());
+        if (const auto alive = weak.lock()) alive->send_changes();
       });
   });
 }

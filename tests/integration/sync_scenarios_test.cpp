@@ -260,3 +260,46 @@ TEST_CASE(
   std::printf("scenario 24: the admission meanwhile took %.2f ms\n",
               decision["latency_ms"].get<double>());
 }
+
+TEST_CASE("server commands reach the kiosk once: pause, resume and a reprint marked as such",
+          "[integration][sync]") {
+  SyncSite venue(venue_people());
+  venue.start_server();
+  auto& k1 = venue.start_kiosk("K1");
+  REQUIRE(wait_until_online(k1));
+  CHECK(scan(venue, "K1", 3, "first") == "admitted");
+  REQUIRE(
+      k1.wait_for_output([](const std::string& out) { return !log_lines(out, "print").empty(); }));
+
+  const auto command = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"kiosk-command", "K1"});
+    const auto r = venue.admin(args);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+  };
+  command({"pause", "--reason", "Einlass schließt"});
+  REQUIRE(
+      k1.wait_for_output([](const std::string& out) { return !log_lines(out, "paused").empty(); }));
+  // Paused: a scan is not decided.
+  venue.site().drop_frame("K1", make_frame(venue.code(4), FrameStyle::clean).view(), "paused");
+  REQUIRE(eventually(  // the scanner took it while paused
+      [&] { return std::filesystem::exists(venue.site().frames("K1") / "done" / "paused.png"); }));
+  command({"resume", "--reason", "weiter"});
+  REQUIRE(k1.wait_for_output(
+      [](const std::string& out) { return !log_lines(out, "resumed").empty(); }));
+  command({"reprint", ticket_text(3), "--reason", "Badge verloren"});
+  REQUIRE(k1.wait_for_output([](const std::string& out) {
+    for (const auto& line : log_lines(out, "print"))
+      if (nlohmann::json::parse(line).value("reprint", 0) == 1) return true;
+    return false;
+  }));
+  CHECK(verdicts_for(k1.out(), ticket_text(4)).empty());
+
+  // A restart does not carry out any of them again.
+  REQUIRE(k1.stop(SIGTERM) == 0);
+  venue.start_kiosk("K1");
+  REQUIRE(wait_until_online(k1, 2));
+  std::this_thread::sleep_for(3s);  // three heartbeats: time for the server to resend
+  CHECK(log_lines(k1.out(), "command").size() == 3);
+  CHECK(log_lines(k1.out(), "paused").size() == 1);
+}

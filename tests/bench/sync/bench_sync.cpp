@@ -102,8 +102,8 @@ void ingest(const Sizes& sizes, std::vector<Row>& rows, bool& complete) {
   const int round_batches = std::max(1, s.kiosks / 10);
   const auto round = fan_out_round(s, round_batches);
   std::printf(
-      "  one fan-out round: %lld events from %d kiosks stored in %.3f s; catch_up + encode "
-      "for all %d kiosks: %.3f s, %.1f MiB of frames%s\n",
+      "  one fan-out round: %lld events from %d kiosks stored in %.3f s; the changes for all %d "
+      "kiosks (one read, shared frames): %.3f s, %.1f MiB to send%s\n",
       static_cast<long long>(round.events), round_batches, round.store_seconds, s.kiosks,
       round.fan_out_seconds, static_cast<double>(round.bytes) / (1 << 20),
       round.snapshot ? " (SNAPSHOTS)" : "");

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "lean_kiosk.h"
+#include "net/change_feed.h"
 #include "support/temp_dir.h"
 #include "sync/frame.h"
 #include "sync/messages.h"
@@ -138,14 +139,15 @@ FanOutRound fan_out_round(const IngestSizes& sizes, int batches) {
     round.events += static_cast<std::int64_t>(outcome->stored);
   }
   round.store_seconds = seconds_since(start);
+  // As the server does it: every kiosk at the same cursor is served by one ChangeFeed, which
+  // reads and encodes the round once and hands every kiosk the same frames.
   start = Stopwatch::now();
+  ChangeFeed feed(hub);
   for (int k = 1; k <= sizes.kiosks; ++k) {
-    auto messages = hub.catch_up(kiosk_name(k), cursor);
+    auto messages = feed.since(cursor);
     if (!messages) throw std::runtime_error("catch_up: " + messages.error().message);
-    for (const auto& message : *messages) {
-      round.snapshot = round.snapshot || message.type == MessageType::snapshot;
-      round.bytes += encode_frame(message.type, encode_changes(message.changes)).size();
-    }
+    round.snapshot = round.snapshot || (*messages)->snapshot;
+    for (const auto& frame : (*messages)->frames) round.bytes += frame->size();
   }
   round.fan_out_seconds = seconds_since(start);
   return round;

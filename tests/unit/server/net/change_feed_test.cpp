@@ -56,8 +56,25 @@ TEST_CASE("kiosks at the same position share one set of frames until something c
   CHECK((*after)->cursor != cursor);
   auto again = feed.since(cursor);
   REQUIRE(again);
-  CHECK(*again == *after);
-  CHECK((*again)->frames[0] == (*after)->frames[0]);
+  CHECK((*again)->frames == (*after)->frames);  // the very same encoded frames, shared
+  CHECK((*again)->cursor == (*after)->cursor);
+
+  // Another round: a kiosk two rounds behind gets both rounds' frames, one round behind only the
+  // newest; nothing is read or encoded again for either.
+  REQUIRE(f.hub.push("K2", Push{{entry("K2", 1, 3, 2)}}));
+  auto two_behind = feed.since(cursor);
+  auto one_behind = feed.since((*after)->cursor);
+  REQUIRE(two_behind);
+  REQUIRE(one_behind);
+  REQUIRE((*two_behind)->frames.size() == 2);
+  CHECK((*two_behind)->frames[0] == (*after)->frames[0]);
+  REQUIRE((*one_behind)->frames.size() == 1);
+  CHECK((*one_behind)->frames[0] == (*two_behind)->frames[1]);
+  CHECK((*one_behind)->cursor == (*two_behind)->cursor);
+  const auto newest = decode(**one_behind);
+  REQUIRE(newest.size() == 1);
+  CHECK(newest[0].admissions.size() == 1);
+  CHECK(feed.since((*one_behind)->cursor).value()->frames.empty());
 
   // A snapshot asked for after the change is built anew, not the old one.
   CHECK(*feed.since("") != *fresh);
