@@ -13,7 +13,6 @@
 #include <tuple>
 
 #include "support/frames/frame_maker.h"
-#include "support/proxy/fault_proxy.h"
 #include "sync_site.h"
 #include "ticket/ticket.h"
 
@@ -331,9 +330,8 @@ TEST_CASE(
   SyncSite venue(venue_people());
   auto& server = venue.start_server();
   FaultProxy link;
-  const auto port = link.start("127.0.0.1", static_cast<std::uint16_t>(venue.server_port()));
-  REQUIRE(port);
-  auto& k1 = venue.start_kiosk("K1", *port);
+  const int port = venue.through(link);
+  auto& k1 = venue.start_kiosk("K1", port);
   auto& k2 = venue.start_kiosk("K2");
   REQUIRE(wait_until_online(k1));
   REQUIRE(wait_until_online(k2));
@@ -342,7 +340,7 @@ TEST_CASE(
     const auto discarded = discard_waiting_frames(venue, "K1");
     if (discarded > 0)
       std::printf("kiosk crash after a scan: %zu frame(s) never taken\n", discarded);
-    venue.start_kiosk("K1", *port);
+    venue.start_kiosk("K1", port);
     REQUIRE(wait_until_online(k1, ++k1_starts));
   };
 

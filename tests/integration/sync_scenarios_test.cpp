@@ -9,7 +9,6 @@
 #include <thread>
 
 #include "support/frames/frame_maker.h"
-#include "support/proxy/fault_proxy.h"
 #include "sync_site.h"
 #include "ticket/ticket.h"
 
@@ -36,15 +35,62 @@ TEST_CASE(
   venue.start_server();
   auto& k1 = venue.start_kiosk("K1");
   auto& k2 = venue.start_kiosk("K2");
+  auto& k3 = venue.start_kiosk("K3");
   REQUIRE(wait_until_online(k1));
   REQUIRE(wait_until_online(k2));
+  REQUIRE(wait_until_online(k3));
 
   INFO("server:\n" << venue.server().out() << "\nK1:\n" << k1.out() << "\nK2:\n" << k2.out());
   CHECK(scan(venue, "K1", 1, "first") == "admitted");
   // At once: K2 may not have heard of K1's admission yet; its claim at the server refuses it.
   CHECK(scan(venue, "K2", 1, "second") == "already_admitted");
+  CHECK(scan(venue, "K3", 1, "third") == "already_admitted");
   REQUIRE(eventually([&] { return server_events(venue) == 1; }));
   CHECK(open_alerts(venue.status(), "duplicate") == 0);
+  // Each of the three kiosks ends up holding K1's admission.
+  for (const std::string id : {"K1", "K2", "K3"})
+    CHECK(eventually([&] { return kiosk_events(venue, id, "ticket_id = 1") == 1; }));
+}
+
+TEST_CASE("a claim the server does not answer within its deadline: the kiosk decides alone",
+          "[integration][sync]") {
+  SyncSite venue(venue_people());
+  venue.start_server();
+  FaultProxy slow;
+  const int port = venue.through(slow);
+  auto& k1 = venue.start_kiosk("K1", port);
+  REQUIRE(wait_until_online(k1));
+  slow.delay(400ms);  // each way: the round trip is far past the 300 ms deadline
+  CHECK(scan(venue, "K1", 7, "slow") == "admitted");
+  CHECK(k1.wait_for_output([](const std::string& out) {
+    return out.find("unanswered in time: deciding alone") != std::string::npos;
+  }));
+  slow.pass();
+  REQUIRE(eventually([&] { return server_events(venue, "ticket_id = 7") == 1; }));
+}
+
+TEST_CASE("a silent, half-open link is noticed by both sides and the kiosk reconnects",
+          "[integration][sync]") {
+  SyncSite venue(venue_people());
+  venue.start_server();
+  FaultProxy link;
+  const int port = venue.through(link);
+  auto& k1 = venue.start_kiosk("K1", port);
+  REQUIRE(wait_until_online(k1));
+  const auto silenced = std::chrono::steady_clock::now();
+  link.blackhole();  // nothing passes either way, and nobody closes anything
+  // The kiosk (heartbeat every second here) gives up after 3 heartbeats + 2 s.
+  REQUIRE(k1.wait_for_output(
+      [](const std::string& out) {
+        return out.find("the server went silent") != std::string::npos;
+      },
+      20s));
+  std::printf("a blackholed link: the kiosk went offline %.1f s after it fell silent\n",
+              seconds_since(silenced));
+  CHECK(scan(venue, "K1", 8, "offline") == "admitted");
+  link.pass();
+  REQUIRE(wait_until_online(k1, 2, 40s));
+  REQUIRE(eventually([&] { return server_events(venue, "ticket_id = 8") == 1; }));
 }
 
 TEST_CASE(
@@ -54,12 +100,8 @@ TEST_CASE(
   SyncSite venue(venue_people());
   venue.start_server();
   FaultProxy link1, link2;
-  const auto p1 = link1.start("127.0.0.1", static_cast<std::uint16_t>(venue.server_port()));
-  const auto p2 = link2.start("127.0.0.1", static_cast<std::uint16_t>(venue.server_port()));
-  REQUIRE(p1);
-  REQUIRE(p2);
-  auto& k1 = venue.start_kiosk("K1", *p1);
-  auto& k2 = venue.start_kiosk("K2", *p2);
+  auto& k1 = venue.start_kiosk("K1", venue.through(link1));
+  auto& k2 = venue.start_kiosk("K2", venue.through(link2));
   REQUIRE(wait_until_online(k1));
   REQUIRE(wait_until_online(k2));
 
@@ -118,9 +160,8 @@ TEST_CASE(
   SyncSite venue(venue_people());
   venue.start_server();
   FaultProxy link;
-  const auto port = link.start("127.0.0.1", static_cast<std::uint16_t>(venue.server_port()));
-  REQUIRE(port);
-  auto& k1 = venue.start_kiosk("K1", *port);
+  const int port = venue.through(link);
+  auto& k1 = venue.start_kiosk("K1", port);
   REQUIRE(wait_until_online(k1));
   link.cut();
   REQUIRE(eventually([&] { return sync_lines(k1.out()).back().starts_with("sync: offline"); }));
@@ -238,16 +279,15 @@ TEST_CASE(
   SyncSite venue(venue_people());
   venue.start_server();
   FaultProxy link;
-  const auto port = link.start("127.0.0.1", static_cast<std::uint16_t>(venue.server_port()));
-  REQUIRE(port);
-  auto& k1 = venue.start_kiosk("K1", *port);
+  const int port = venue.through(link);
+  auto& k1 = venue.start_kiosk("K1", port);
   REQUIRE(wait_until_online(k1));
   link.cut();
   REQUIRE(k1.stop(SIGTERM) == 0);
   // Hours of admissions while offline: 3,000 events of this kiosk, as its desk writes them.
   constexpr int kBacklog = 3000;
   inject_offline_events(venue, "K1", kBacklog, 100001);
-  venue.start_kiosk("K1", *port);
+  venue.start_kiosk("K1", port);
   const auto reconnected = std::chrono::steady_clock::now();
   link.heal();
   CHECK(scan(venue, "K1", 2, "while-converging") == "admitted");

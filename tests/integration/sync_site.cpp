@@ -65,6 +65,13 @@ DaemonProcess& SyncSite::start_kiosk(const std::string& id, int via_port,
   return site_.start_kiosk(id, "", extra_config + sync, std::move(environment));
 }
 
+int SyncSite::through(FaultProxy& proxy) const {
+  const auto port = proxy.start("127.0.0.1", static_cast<std::uint16_t>(port_));
+  INFO((port ? std::string() : port.error().message));
+  REQUIRE(port);
+  return *port;
+}
+
 nlohmann::json SyncSite::status() const {
   const auto r = admin({"status", "--json"});
   INFO(r.err);

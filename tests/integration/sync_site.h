@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kiosk_site.h"
+#include "support/proxy/fault_proxy.h"
 
 namespace einlass::test {
 
@@ -30,6 +31,8 @@ class SyncSite {
                              const std::string& extra_config = "",
                              std::vector<std::string> environment = {});
   DaemonProcess& kiosk(const std::string& id) { return site_.kiosk(id); }
+  // Starts `proxy` in front of the server; its port is what a kiosk then syncs through.
+  int through(FaultProxy& proxy) const;
 
   // `einlass-admin status --json`.
   nlohmann::json status() const;

@@ -11,6 +11,7 @@
 #include "storage/admission_log.h"
 #include "storage/attendee_repository.h"
 #include "storage/kiosk_state_repository.h"
+#include "support/sync_frames.h"
 #include "sync/handshake.h"
 #include "sync_fixture.h"
 
@@ -21,19 +22,8 @@ using test::SyncFixture;
 
 namespace {
 
-std::vector<Frame> decode(const std::vector<std::string>& frames) {
-  FrameReader reader;
-  for (const auto& bytes : frames) reader.feed(bytes);
-  std::vector<Frame> out;
-  for (;;) {
-    auto next = reader.next();
-    REQUIRE(next);
-    if (!*next) break;
-    out.push_back(std::move(**next));
-  }
-  CHECK(reader.buffered() == 0);
-  CHECK(out.size() == frames.size());
-  return out;
+std::vector<Frame> decode(const auto& frames) {
+  return test::decode_frames(frames);
 }
 
 std::vector<MessageType> types(const std::vector<Frame>& frames) {
@@ -400,7 +390,7 @@ TEST_CASE("claim and heartbeat frames decode to what was given", "[kiosk_link]")
   SyncFixture f;
   ClientSession session(f.sync, "K1");
   const Claim claim{5, 2, 1};
-  auto frames = decode({session.claim_frame(claim)});
+  auto frames = decode(std::vector{session.claim_frame(claim)});
   REQUIRE(frames[0].type == MessageType::claim);
   CHECK(parse_claim(frames[0].payload) == claim);
 
@@ -411,7 +401,7 @@ TEST_CASE("claim and heartbeat frames decode to what was given", "[kiosk_link]")
   heartbeat.kiosk_time_ms = 1'700'000'000'000;
   heartbeat.hlc = {1'700'000'000'000, 3};
   heartbeat.last_command = 12;
-  frames = decode({session.heartbeat_frame(heartbeat)});
+  frames = decode(std::vector{session.heartbeat_frame(heartbeat)});
   REQUIRE(frames[0].type == MessageType::heartbeat);
   CHECK(parse_heartbeat(frames[0].payload) == heartbeat);
 }

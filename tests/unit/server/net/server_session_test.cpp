@@ -12,6 +12,7 @@
 #include "hub/sync_cursor.h"
 #include "hub_fixture.h"
 #include "storage/kiosk_registry.h"
+#include "support/sync_frames.h"
 #include "sync/handshake.h"
 
 using namespace einlass;
@@ -20,20 +21,8 @@ using test::HubFixture;
 
 namespace {
 
-// Decodes the step's frames as the kiosk's reader would: all of them, nothing left over.
-std::vector<Frame> decode(const std::vector<SharedFrame>& frames) {
-  FrameReader reader;
-  for (const auto& bytes : frames) reader.feed(*bytes);
-  std::vector<Frame> out;
-  for (;;) {
-    auto next = reader.next();
-    REQUIRE(next);
-    if (!*next) break;
-    out.push_back(std::move(**next));
-  }
-  CHECK(reader.buffered() == 0);
-  CHECK(out.size() == frames.size());
-  return out;
+std::vector<Frame> decode(const auto& frames) {
+  return test::decode_frames(frames);
 }
 
 Frame version_frame(std::vector<int> versions) {
@@ -108,7 +97,7 @@ TEST_CASE("the greeting offers the server's protocol versions and software", "[n
   HubFixture f;
   ChangeFeed feed_session(f.hub);
   ServerSession session(f.hub, feed_session, "10.0.0.7:50123", "K1");
-  auto frames = decode({session.greeting()});
+  auto frames = decode(std::vector{session.greeting()});
   REQUIRE(frames[0].type == MessageType::version);
   auto offer = parse_version_offer(frames[0].payload);
   REQUIRE(offer);
