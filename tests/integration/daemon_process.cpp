@@ -1,5 +1,7 @@
 #include "daemon_process.h"
 
+#include <algorithm>
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -31,8 +33,15 @@ void DaemonProcess::start() {
   std::vector<char*> args;
   for (const auto& a : argv_) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
+  // The extra variables replace inherited ones of the same name: the first one found would win.
+  const auto overridden = [this](std::string_view inherited) {
+    const auto name = inherited.substr(0, inherited.find('=') + 1);
+    return std::any_of(extra_env_.begin(), extra_env_.end(),
+                       [&](const std::string& extra) { return extra.starts_with(name); });
+  };
   std::vector<char*> env;
-  for (char** e = environ; *e != nullptr; ++e) env.push_back(*e);
+  for (char** e = environ; *e != nullptr; ++e)
+    if (!overridden(*e)) env.push_back(*e);
   for (const auto& assignment : extra_env_) env.push_back(const_cast<char*>(assignment.c_str()));
   env.push_back(nullptr);
   const pid_t pid = fork();
