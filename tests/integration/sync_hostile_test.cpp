@@ -19,6 +19,7 @@
 #include <catch2/catch.hpp>
 #include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -133,6 +134,9 @@ void set_timeouts(int fd, std::chrono::milliseconds timeout) {
 
 // A TCP connection to 127.0.0.1:`port`; throws when it cannot be made (the test then fails).
 Socket connect_tcp(int port) {
+  // The server closes on hostile clients while they are still writing: a write then fails with
+  // EPIPE, which the test reads as an answer, instead of SIGPIPE ending the test process.
+  std::signal(SIGPIPE, SIG_IGN);
   Socket socket(::socket(AF_INET, SOCK_STREAM, 0));
   if (socket.fd() < 0) throw std::runtime_error(std::string("socket: ") + std::strerror(errno));
   set_timeouts(socket.fd(), 5s);
@@ -548,12 +552,13 @@ TEST_CASE("hostile: a frame announced larger than the maximum is refused before 
 
   TlsClient client(venue.server_port(), bundle_files(venue, "K7"));
   introduce(client, "K7");
-  // 2 MiB announced; only the first 64 KiB follow: the answer must not wait for the rest.
+  // 2 MiB announced; only the first KiB follows (one TLS record, written before the server can
+  // close): the answer must not wait for the rest.
   constexpr std::uint32_t kAnnounced = 2u << 20;
   std::string head{static_cast<char>(kAnnounced >> 24), static_cast<char>(kAnnounced >> 16),
                    static_cast<char>(kAnnounced >> 8), static_cast<char>(kAnnounced),
                    static_cast<char>(MessageType::push)};
-  head.append(64 * 1024, 'x');
+  head.append(1024, 'x');
   const auto sent = SteadyClock::now();
   REQUIRE(client.write(head));
   const auto message = require_error_then_close(
