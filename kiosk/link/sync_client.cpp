@@ -201,6 +201,9 @@ asio::awaitable<void> SyncClient::Impl::connect_once() {
                 (connect_error ? connect_error.message() : link->failure));
     co_return;
   }
+  // A claim is small and waited for: no Nagle delay behind it.
+  boost::system::error_code ignored;
+  link->stream.lowest_layer().set_option(tcp::no_delay(true), ignored);
   // SNI; SSL_set_tlsext_host_name is a macro with a C cast.
   SSL_ctrl(link->stream.native_handle(), SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
            const_cast<char*>(options_.host.c_str()));

@@ -431,6 +431,9 @@ asio::awaitable<void> SyncServer::Impl::accept_loop() {
       socket.close(ignored);
       continue;
     }
+    // Acks, claim results and commands are small and wanted now: no Nagle delay behind them.
+    boost::system::error_code ignored;
+    socket.set_option(tcp::no_delay(true), ignored);
     auto connection = std::make_shared<Connection>(*this, std::move(socket));
     make_room_for_handshake();
     handshaking_.push_back(connection);
