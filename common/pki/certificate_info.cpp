@@ -30,22 +30,33 @@ std::string common_name(X509* cert) {
   return out;
 }
 
+PkiResult<CertificateInfo> info_of(X509* cert) {
+  CertificateInfo info;
+  info.subject_cn = common_name(cert);
+  info.serial_hex = serial_hex(X509_get0_serialNumber(cert));
+  auto not_before = to_timestamp(X509_get0_notBefore(cert), "not-before time");
+  if (!not_before) return std::unexpected(not_before.error());
+  auto not_after = to_timestamp(X509_get0_notAfter(cert), "not-after time");
+  if (!not_after) return std::unexpected(not_after.error());
+  info.not_before = *not_before;
+  info.not_after = *not_after;
+  info.is_authority = X509_check_ca(cert) == 1;
+  return info;
+}
+
 }  // namespace
 
 PkiResult<CertificateInfo> certificate_info(std::string_view pem) {
   auto cert = read_certificate(pem, "the certificate");
   if (!cert) return std::unexpected(cert.error());
-  CertificateInfo info;
-  info.subject_cn = common_name(cert->get());
-  info.serial_hex = serial_hex(X509_get0_serialNumber(cert->get()));
-  auto not_before = to_timestamp(X509_get0_notBefore(cert->get()), "not-before time");
-  if (!not_before) return std::unexpected(not_before.error());
-  auto not_after = to_timestamp(X509_get0_notAfter(cert->get()), "not-after time");
-  if (!not_after) return std::unexpected(not_after.error());
-  info.not_before = *not_before;
-  info.not_after = *not_after;
-  info.is_authority = X509_check_ca(cert->get()) == 1;
-  return info;
+  return info_of(cert->get());
+}
+
+PkiResult<CertificateInfo> certificate_info(std::span<const std::uint8_t> der) {
+  const unsigned char* in = der.data();
+  X509Ptr cert(d2i_X509(nullptr, &in, static_cast<long>(der.size())));
+  if (!cert) return std::unexpected(openssl_error("the certificate is not DER"));
+  return info_of(cert.get());
 }
 
 }  // namespace einlass

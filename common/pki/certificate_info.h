@@ -1,5 +1,7 @@
 #pragma once
 // What einlass-admin records about an issued certificate and shows an operator.
+#include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -18,5 +20,7 @@ struct CertificateInfo {
 
 // Reads the first certificate of `pem`.
 PkiResult<CertificateInfo> certificate_info(std::string_view pem);
+// Reads a DER certificate, as a TLS peer presents it.
+PkiResult<CertificateInfo> certificate_info(std::span<const std::uint8_t> der);
 
 }  // namespace einlass

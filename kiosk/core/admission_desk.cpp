@@ -47,15 +47,16 @@ std::expected<AdmissionDesk, std::string> AdmissionDesk::open(Replica& replica, 
 AdmissionDesk::Evaluation AdmissionDesk::evaluate(std::string_view code, Timestamp scan_time) {
   auto ticket = verify_ticket(code, replica_.keyring());
   if (!ticket) return Evaluation{refuse_unverified(ticket.error()), false, {}};
-  auto facts = replica_.facts(ticket->ticket_id);
-  auto history = facts ? replica_.history(ticket->ticket_id)
-                       : StorageResult<std::vector<AdmissionEvent>>(std::unexpected(facts.error()));
-  if (!history) {
+  const auto unreadable = [&](StorageError error) {
     Decision unknown;
     unknown.ticket_id = ticket->ticket_id;
     unknown.scan_time = scan_time;
-    return Evaluation{std::move(unknown), false, history.error().message};
-  }
+    return Evaluation{std::move(unknown), false, std::move(error)};
+  };
+  auto facts = replica_.facts(ticket->ticket_id);
+  if (!facts) return unreadable(facts.error());
+  auto history = replica_.history(ticket->ticket_id);
+  if (!history) return unreadable(history.error());
   Decision decision = decide(*ticket, *facts, *history, scan_time, entrance_, replica_.calendar(),
                              replica_.event().reentry);
   return Evaluation{std::move(decision), facts->attendee.has_value(), {}};
@@ -63,8 +64,7 @@ AdmissionDesk::Evaluation AdmissionDesk::evaluate(std::string_view code, Timesta
 
 ScanOutcome AdmissionDesk::conclude(Evaluation evaluation) {
   if (evaluation.failure)
-    return storage_refusal(std::move(evaluation.decision),
-                           StorageError{StorageError::Kind::io, *evaluation.failure});
+    return storage_refusal(std::move(evaluation.decision), *evaluation.failure);
   if (!evaluation.decision.admitted) return ScanOutcome{std::move(evaluation.decision), {}, {}, {}};
   return commit(std::move(evaluation.decision), evaluation.holder_in_replica);
 }

@@ -32,7 +32,7 @@ class AdmissionDesk {
   struct Evaluation {
     Decision decision;
     bool holder_in_replica = false;
-    std::optional<std::string> failure;  // the replica could not be read
+    std::optional<StorageError> failure;  // the replica could not be read
   };
   Evaluation evaluate(std::string_view code, Timestamp scan_time);
   // Commits an admission or exit with its print job; a refusal is returned as it is.

@@ -14,13 +14,6 @@ namespace einlass {
 
 namespace {
 
-HubResult<ReentryPolicy> reentry_policy(Database& db) {
-  auto event = EventRepository(db).load();
-  if (!event) return storage_error(event.error());
-  if (!*event) return hub_error(HubError::Kind::invalid, db.path().string() + " holds no event");
-  return (*event)->reentry;
-}
-
 // Stores one event; a known key with other content raises key_conflict instead of failing, so
 // the kiosk's push is still acknowledged and it moves on (the first version stays).
 HubResult<bool> store(Database& db, const Clock& clock, const AdmissionEvent& event,
@@ -52,8 +45,15 @@ HubResult<void> merge_ticket(Database& db, const Clock& clock, TicketId ticket,
 
 }  // namespace
 
-HubResult<PushOutcome> ingest_push(Database& db, const Clock& clock, std::string_view kiosk_id,
-                                   const Push& push) {
+HubResult<ReentryPolicy> reentry_policy(Database& db) {
+  auto event = EventRepository(db).load();
+  if (!event) return storage_error(event.error());
+  if (!*event) return hub_error(HubError::Kind::invalid, db.path().string() + " holds no event");
+  return (*event)->reentry;
+}
+
+HubResult<PushOutcome> ingest_push(Database& db, const Clock& clock, ReentryPolicy policy,
+                                   std::string_view kiosk_id, const Push& push) {
   PushOutcome outcome;
   outcome.ack.kiosk_id = std::string(kiosk_id);
   for (const auto& event : push.events) {
@@ -70,8 +70,6 @@ HubResult<PushOutcome> ingest_push(Database& db, const Clock& clock, std::string
 
   auto tx = Transaction::begin(db);
   if (!tx) return storage_error(tx.error());
-  auto policy = reentry_policy(db);
-  if (!policy) return std::unexpected(policy.error());
 
   std::vector<NewAlert> alerts;
   std::vector<TicketId> touched;
@@ -88,7 +86,7 @@ HubResult<PushOutcome> ingest_push(Database& db, const Clock& clock, std::string
   auto to_merge = SyncLogRepository(db).tickets_with_history(touched);
   if (!to_merge) return storage_error(to_merge.error());
   for (const TicketId ticket : *to_merge) {
-    if (auto merged = merge_ticket(db, clock, ticket, *policy, alerts); !merged)
+    if (auto merged = merge_ticket(db, clock, ticket, policy, alerts); !merged)
       return std::unexpected(merged.error());
   }
   const Timestamp now = clock.now();

@@ -20,8 +20,11 @@ struct PushOutcome {
   std::vector<std::string> alerts;  // alerts raised by this push, one line each, for the log
 };
 
+// The event's re-entry policy, which the merges of a push follow; read once per batch.
+HubResult<ReentryPolicy> reentry_policy(Database& db);
+
 // `protocol` (and nothing stored) when an event belongs to another kiosk than `kiosk_id`.
-HubResult<PushOutcome> ingest_push(Database& db, const Clock& clock, std::string_view kiosk_id,
-                                   const Push& push);
+HubResult<PushOutcome> ingest_push(Database& db, const Clock& clock, ReentryPolicy policy,
+                                   std::string_view kiosk_id, const Push& push);
 
 }  // namespace einlass

@@ -7,7 +7,6 @@
 #include "hub/kiosk_commands.h"
 #include "storage/admission_log.h"
 #include "storage/alert_repository.h"
-#include "storage/event_repository.h"
 #include "storage/kiosk_registry.h"
 #include "storage/sync_log_repository.h"
 #include "storage/transaction.h"
@@ -50,12 +49,8 @@ HubResult<void> SyncHub::kiosk_disconnected(std::string_view kiosk_id) {
 }
 
 HubResult<PushOutcome> SyncHub::push(std::string_view kiosk_id, const Push& push) {
-  auto outcome = ingest_push(db_, clock_, kiosk_id, push);
-  if (!outcome) return outcome;
-  for (const auto& event : push.events)
-    if (event.kind != AdmissionKind::exit)
-      claims_.release(kiosk_id, event.ticket_id, event.event_day);
-  return outcome;
+  const KioskPush one{std::string(kiosk_id), push};
+  return std::move(push_batch({&one, 1}).front());
 }
 
 std::vector<HubResult<PushOutcome>> SyncHub::push_batch(std::span<const KioskPush> pushes) {
@@ -67,8 +62,10 @@ std::vector<HubResult<PushOutcome>> SyncHub::push_batch(std::span<const KioskPus
     return results;
   }
   // Each push is a savepoint inside: one that fails leaves the others in the commit.
+  const auto policy = reentry_policy(db_);
   for (const auto& [kiosk_id, push] : pushes)
-    results.push_back(ingest_push(db_, clock_, kiosk_id, push));
+    results.push_back(policy ? ingest_push(db_, clock_, *policy, kiosk_id, push)
+                             : HubResult<PushOutcome>(std::unexpected(policy.error())));
   if (auto committed = tx->commit(); !committed) {
     for (auto& result : results) result = storage_error(committed.error());
     return results;
@@ -90,17 +87,16 @@ HubResult<std::vector<OutgoingChanges>> SyncHub::catch_up(std::string_view kiosk
 HubResult<ClaimResult> SyncHub::claim(std::string_view kiosk_id, const Claim& claim) {
   ClaimResult result;
   result.request = claim.request;
-  auto event = EventRepository(db_).load();
-  if (!event) return storage_error(event.error());
-  if (!*event) return hub_error(HubError::Kind::invalid, db_.path().string() + " holds no event");
+  const auto policy = reentry_policy(db_);
+  if (!policy) return std::unexpected(policy.error());
   auto events = AdmissionLog(db_, clock_).events_for_ticket(claim.ticket_id);
   if (!events) return storage_error(events.error());
 
-  const auto merged = merge_events(*events, {}, (*event)->reentry);
+  const auto merged = merge_events(*events, {}, *policy);
   const TicketDayState* state = find_state(merged, claim.ticket_id, claim.event_day);
   // Under deny one entry per day uses the ticket up; under allow_after_exit an exit gives it back.
-  const bool used = state != nullptr &&
-                    ((*event)->reentry == ReentryPolicy::deny ? state->admitted : state->on_site);
+  const bool used =
+      state != nullptr && (*policy == ReentryPolicy::deny ? state->admitted : state->on_site);
   if (used) {
     for (const auto& e : *events)  // in clock order, as the log returns them
       if (e.event_day == claim.event_day) result.admissions.push_back(e);

@@ -1,7 +1,6 @@
 #include "net/sync_server.h"
 
 // The only translation unit of the sync endpoint that includes Asio's TLS: it compiles slowly.
-#include <openssl/bn.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 
@@ -17,7 +16,6 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
-#include <cctype>
 #include <deque>
 #include <map>
 #include <optional>
@@ -26,6 +24,7 @@
 #include "hub/sync_hub.h"
 #include "net/change_feed.h"
 #include "net/server_session.h"
+#include "pki/certificate_info.h"
 #include "sync/frame.h"
 #include "sync/messages.h"
 
@@ -44,28 +43,15 @@ constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
 constexpr std::size_t kMaxQueuedBytes = 64u << 20;
 constexpr auto kDrainTimeout = std::chrono::seconds(2);
 
-std::string upper(std::string text) {
-  std::ranges::transform(text, text.begin(),
-                         [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return text;
-}
-
-std::string serial_of(X509* certificate) {
-  const ASN1_INTEGER* serial = X509_get0_serialNumber(certificate);
-  BIGNUM* number = ASN1_INTEGER_to_BN(serial, nullptr);
-  if (number == nullptr) return {};
-  char* hex = BN_bn2hex(number);
-  std::string text = hex != nullptr ? hex : "";
-  OPENSSL_free(hex);
-  BN_free(number);
-  return upper(text);
-}
-
-std::string common_name_of(X509* certificate) {
-  std::array<char, 256> name{};
-  const int length = X509_NAME_get_text_by_NID(X509_get_subject_name(certificate), NID_commonName,
-                                               name.data(), name.size());
-  return length > 0 ? std::string(name.data(), static_cast<std::size_t>(length)) : std::string();
+// The certificate as einlass_pki reads it (kiosk id and serial as provisioning recorded them).
+std::optional<CertificateInfo> info_of(X509* certificate) {
+  unsigned char* der = nullptr;
+  const int size = i2d_X509(certificate, &der);
+  if (size <= 0) return std::nullopt;
+  auto info = certificate_info(std::span<const std::uint8_t>(der, static_cast<std::size_t>(size)));
+  OPENSSL_free(der);
+  if (!info) return std::nullopt;
+  return std::move(*info);
 }
 
 std::string describe(const tcp::endpoint& endpoint) {
@@ -331,8 +317,9 @@ asio::awaitable<void> Connection::run() {
     server_.gone(this);
     co_return;
   }
-  const std::string kiosk = common_name_of(certificate);
-  serial_ = serial_of(certificate);
+  const auto info = info_of(certificate);
+  const std::string kiosk = info ? info->subject_cn : std::string();
+  serial_ = info ? info->serial_hex : std::string();
   X509_free(certificate);
   session_.emplace(server_.hub_, server_.feed_, peer_, kiosk);
   extend_deadline(server_.options_.idle_timeout);
@@ -369,7 +356,8 @@ std::expected<void, std::string> SyncServer::Impl::load_credentials() {
     if (!preverified) return false;
     X509_STORE_CTX* store = context.native_handle();
     if (X509_STORE_CTX_get_error_depth(store) != 0) return true;
-    if (!is_revoked(serial_of(X509_STORE_CTX_get_current_cert(store)))) return true;
+    const auto info = info_of(X509_STORE_CTX_get_current_cert(store));
+    if (info && !is_revoked(info->serial_hex)) return true;
     X509_STORE_CTX_set_error(store, X509_V_ERR_CERT_REVOKED);
     return false;
   });
@@ -383,9 +371,7 @@ void SyncServer::Impl::reload_revocations() {
     log("revoked certificates not read: " + serials.error().message);
     return;
   }
-  std::set<std::string> revoked;
-  for (const auto& serial : *serials) revoked.insert(upper(serial));
-  revoked_ = std::move(revoked);
+  revoked_ = std::set<std::string>(serials->begin(), serials->end());
   for (const auto& connection : connections_)
     if (!connection->serial().empty() && revoked_.contains(connection->serial()))
       connection->finish("the kiosk's certificate was revoked");

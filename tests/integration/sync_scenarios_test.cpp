@@ -108,10 +108,8 @@ TEST_CASE(
 
   link1.cut();
   link2.cut();
-  REQUIRE(eventually([&] {
-    return sync_lines(k1.out()).back().starts_with("sync: offline") &&
-           sync_lines(k2.out()).back().starts_with("sync: offline");
-  }));
+  REQUIRE(wait_until_offline(k1));
+  REQUIRE(wait_until_offline(k2));
   CHECK(scan(venue, "K1", 2, "k1") == "admitted");
   std::this_thread::sleep_for(20ms);  // K2's scan is the later one by the clock
   CHECK(scan(venue, "K2", 2, "k2") == "admitted");
@@ -165,7 +163,7 @@ TEST_CASE(
   auto& k1 = venue.start_kiosk("K1", port);
   REQUIRE(wait_until_online(k1));
   link.cut();
-  REQUIRE(eventually([&] { return sync_lines(k1.out()).back().starts_with("sync: offline"); }));
+  REQUIRE(wait_until_offline(k1));
   REQUIRE(venue.admin({"revoke", ticket_text(5), "--reason", "Ticket gestohlen"}).exit_code == 0);
   CHECK(scan(venue, "K1", 5, "offline") == "admitted");
   link.heal();

@@ -189,6 +189,15 @@ bool wait_until_online(const DaemonProcess& kiosk, std::size_t times,
       timeout);
 }
 
+bool wait_until_offline(const DaemonProcess& kiosk, std::chrono::milliseconds timeout) {
+  return kiosk.wait_for_output(
+      [](const std::string& out) {
+        const auto lines = sync_lines(out);
+        return !lines.empty() && lines.back().starts_with("sync: offline");
+      },
+      timeout);
+}
+
 std::vector<std::string> verdicts_for(const std::string& out, const std::string& ticket) {
   std::vector<std::string> verdicts;
   for (const auto& line : decisions_for(out, ticket)) {

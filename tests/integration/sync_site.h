@@ -68,6 +68,9 @@ void inject_offline_events(SyncSite& venue, const std::string& id, int count, in
 std::vector<std::string> sync_lines(const std::string& out);
 bool wait_until_online(const DaemonProcess& kiosk, std::size_t times = 1,
                        std::chrono::milliseconds timeout = std::chrono::seconds(30));
+// Waits until the kiosk's latest sync line says it is offline (deciding alone).
+bool wait_until_offline(const DaemonProcess& kiosk,
+                        std::chrono::milliseconds timeout = std::chrono::seconds(30));
 // The verdicts ("admitted", "already_admitted", ...) of the decisions logged for `ticket`.
 std::vector<std::string> verdicts_for(const std::string& out, const std::string& ticket);
 // Polls `done` until it holds or `timeout` passes.

@@ -95,6 +95,20 @@ TEST_CASE("a kiosk certificate names the kiosk, allows client auth only and has 
   CHECK(info->serial_hex.find_first_not_of("0123456789ABCDEF") == std::string::npos);
   CHECK(info->serial_hex != certificate_info(second.certificate_pem)->serial_hex);
   CHECK(first.private_key_pem != second.private_key_pem);
+
+  // As a TLS peer presents it (DER), the certificate reads the same.
+  unsigned char* der = nullptr;
+  const int size = i2d_X509(cert.get(), &der);
+  REQUIRE(size > 0);
+  auto from_der =
+      certificate_info(std::span<const std::uint8_t>(der, static_cast<std::size_t>(size)));
+  OPENSSL_free(der);
+  REQUIRE(from_der);
+  CHECK(from_der->subject_cn == info->subject_cn);
+  CHECK(from_der->serial_hex == info->serial_hex);
+  CHECK(from_der->not_after == info->not_after);
+  const std::uint8_t garbage[] = {0x30, 0x03, 0x02, 0x01};
+  CHECK_FALSE(certificate_info(std::span<const std::uint8_t>(garbage)));
 }
 
 TEST_CASE("a server certificate carries every host as DNS name or IP address", "[pki]") {
