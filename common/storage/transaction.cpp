@@ -1,28 +1,15 @@
 #include "storage/transaction.h"
 
-#include <sqlite3.h>
-
 #include "storage/sql_support.h"
 
 namespace einlass {
 
 namespace sd = storage_detail;
 
+// The repositories' own mechanism: a transaction of its own, or a savepoint inside a caller's.
 struct Transaction::Impl {
-  explicit Impl(Database& db) {
-    if (sqlite3_get_autocommit(db.connection().getHandle()) != 0)
-      own.emplace(db.connection(), SQLite::TransactionBehavior::IMMEDIATE);
-    else
-      nested.emplace(db.connection(), "einlass_transaction");
-  }
-  void commit() {
-    if (own)
-      own->commit();
-    else
-      nested->release();
-  }
-  std::optional<SQLite::Transaction> own;
-  std::optional<SQLite::Savepoint> nested;
+  explicit Impl(Database& db) : tx(db) {}
+  sd::WriteTransaction tx;
 };
 
 Transaction::Transaction(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -37,7 +24,7 @@ StorageResult<Transaction> Transaction::begin(Database& db) {
 }
 
 StorageResult<void> Transaction::commit() {
-  return sd::guarded("committing", [&] { impl_->commit(); });
+  return sd::guarded("committing", [&] { impl_->tx.commit(); });
 }
 
 }  // namespace einlass

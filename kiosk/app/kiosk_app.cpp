@@ -7,6 +7,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <deque>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "app/scanner_pump.h"
@@ -20,7 +21,6 @@
 #include "devices/open_devices.h"
 #include "link/sync_client.h"
 #include "screen/screen_server.h"
-#include "storage/kiosk_state_repository.h"
 #include "storage/print_job_repository.h"
 #include "sync/replica_sync.h"
 
@@ -210,6 +210,7 @@ class KioskApp::Impl final : public StaffActions {
     // (scenario 3). Past the deadline, or offline, the kiosk decides alone.
     claiming_ = true;
     const Claim request{0, evaluation.decision.ticket_id, evaluation.decision.event_day};
+    claimed_ = std::move(evaluation);
     link_->claim(request, config_.sync->claim_deadline,
                  [this, code](std::optional<ClaimResult> answer) {
                    on_claim_answer(code, std::move(answer));
@@ -218,13 +219,21 @@ class KioskApp::Impl final : public StaffActions {
 
   void on_claim_answer(const ScannedCode& code, std::optional<ClaimResult> answer) {
     claiming_ = false;
+    auto evaluation = std::move(*claimed_);
+    claimed_.reset();
+    bool stale = std::exchange(replica_moved_, false);
     if (stopping_) return;
     if (answer && !answer->granted && !answer->admissions.empty()) {
-      if (auto kept = sync_->store_admissions(answer->admissions); !kept)
+      auto kept = sync_->store_admissions(answer->admissions);
+      if (kept)
+        update_desk(kept->highest_hlc, kept->next_sequence_raised, false);
+      else
         log_status("sync", "claim: admissions not stored: " + kept.error().message);
+      stale = true;
     }
-    // Decided again: what the claim brought, or changes that arrived meanwhile, count.
-    auto evaluation = desk_->evaluate(code.text, code.arrived);
+    // Decided again only when what it was decided from changed: what the claim brought, or
+    // changes that arrived while it was out.
+    if (stale) evaluation = desk_->evaluate(code.text, code.arrived);
     if (answer && !answer->granted && answer->admissions.empty() && evaluation.decision.admitted)
       finish_scan(code, desk_->refuse_claimed_elsewhere(std::move(evaluation), answer->claimed_by));
     else
@@ -289,7 +298,7 @@ class KioskApp::Impl final : public StaffActions {
     beat.health.scanner_detail = scanner_trouble_ ? last_scanner_problem_ : std::string();
     beat.health.paused = paused_;
     if (auto unsynced = sync_->outbox().unsynced(); unsynced) beat.unsynced = *unsynced;
-    if (auto last = KioskStateRepository(replica_.db()).last_hlc(); last) beat.hlc = *last;
+    beat.hlc = desk_->last_hlc();
     if (auto done = sync_->last_command(); done) beat.last_command = *done;
     beat.kiosk_time_ms = to_unix_ms(clock_.now());
     scanner_trouble_ = false;  // a problem counts until the next heartbeat has reported it
@@ -312,13 +321,18 @@ class KioskApp::Impl final : public StaffActions {
   }
 
   void on_received(const ClientStep& step) {
-    if (step.observed) desk_->observe(*step.observed);
-    if (step.sequence_raised || step.config_changed) {
-      // The event, the keys or our own counters changed underneath the desk: open it afresh.
-      if (auto reopened = open_desk(); !reopened)
-        log_status("sync", "desk not reopened: " + reopened.error());
-    }
+    if (claiming_ && step.replica_changed) replica_moved_ = true;
+    update_desk(step.observed, step.sequence_raised, step.config_changed);
     for (const auto& command : step.commands) carry_out(command);
+  }
+
+  // What arrived from the server, as far as the desk's own state is concerned.
+  void update_desk(std::optional<Hlc> observed, bool sequence_raised, bool config_changed) {
+    if (observed) desk_->observe(*observed);
+    if (!sequence_raised && !config_changed) return;
+    // The event, the keys or our own counters changed underneath the desk: open it afresh.
+    if (auto reopened = open_desk(); !reopened)
+      log_status("sync", "desk not reopened: " + reopened.error());
   }
 
   void carry_out(const Command& command) {
@@ -460,6 +474,8 @@ class KioskApp::Impl final : public StaffActions {
   std::optional<ReplicaSync> sync_;
   std::unique_ptr<SyncClient> link_;
   bool claiming_ = false;
+  std::optional<AdmissionDesk::Evaluation> claimed_;  // the scan whose claim is out
+  bool replica_moved_ = false;                        // the replica changed while a claim was out
   std::deque<ScannedCode> waiting_codes_;
   bool scanner_trouble_ = false;
   std::string last_scanner_problem_;

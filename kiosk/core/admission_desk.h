@@ -43,6 +43,7 @@ class AdmissionDesk {
   ScanOutcome refuse_claimed_elsewhere(Evaluation evaluation, const std::string& kiosk);
   // Keeps our clock stamps after every stamp received from other kiosks (scenario 23).
   void observe(Hlc remote) { hlc_.observe(remote, clock_.now()); }
+  Hlc last_hlc() const { return hlc_.last(); }
 
   const Entrance& entrance() const { return entrance_; }
 

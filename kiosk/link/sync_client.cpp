@@ -32,12 +32,6 @@ namespace {
 
 constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
 
-std::int64_t wall_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 }  // namespace
 
 std::chrono::milliseconds backoff_delay(int attempt, std::chrono::milliseconds min,
@@ -305,9 +299,7 @@ asio::awaitable<void> SyncClient::Impl::watchdog(std::shared_ptr<Link> link) {
 asio::awaitable<void> SyncClient::Impl::heartbeats(std::shared_ptr<Link> link) {
   while (link->open) {
     if (hooks_.heartbeat) {
-      Heartbeat beat = hooks_.heartbeat();
-      beat.kiosk_time_ms = wall_ms();
-      link->send({link->session.heartbeat_frame(beat)});
+      link->send({link->session.heartbeat_frame(hooks_.heartbeat())});
     }
     link->heartbeat.expires_after(options_.heartbeat_interval);
     co_await link->heartbeat.async_wait(kNoThrow);

@@ -39,7 +39,7 @@ struct SyncClientOptions {
 };
 
 struct SyncClientHooks {
-  // The device health and counters for the next heartbeat.
+  // The next heartbeat: device health, counters and the kiosk's clock.
   std::function<Heartbeat()> heartbeat;
   // The replica changed (what arrived is in the step) or commands came in.
   std::function<void(const ClientStep& step)> received;

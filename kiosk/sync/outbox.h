@@ -34,8 +34,6 @@ class Outbox {
   StorageResult<std::uint64_t> unsynced();
   StorageResult<std::uint64_t> acknowledged();
 
-  const std::string& kiosk_id() const { return kiosk_id_; }
-
  private:
   Database& db_;
   std::string kiosk_id_;
