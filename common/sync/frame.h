@@ -61,6 +61,8 @@ class FrameReader {
   // Bytes received but not yet returned as frames (a peer that announces a frame and stops
   // sending shows here; the connection's read timeout ends it).
   std::size_t buffered() const { return buffer_.size() - consumed_; }
+  // Bytes held in memory, frames already handed out included until they are dropped.
+  std::size_t held() const { return buffer_.size(); }
 
  private:
   std::size_t max_payload_;

@@ -55,10 +55,6 @@ EventKeys event_keys(const fs::path& db, const std::string& where = "1") {
   return keys;
 }
 
-std::int64_t rows(const fs::path& db, const std::string& where = "1") {
-  return scalar(db, "SELECT count(*) FROM admission_events WHERE " + where);
-}
-
 std::string own(const std::string& id) {
   return "kiosk_id = '" + id + "'";
 }
@@ -128,7 +124,7 @@ TEST_CASE(
   REQUIRE(wait_until_online(k2));
   CHECK(scan(venue, "K1", 1, "online") == "admitted");
   CHECK(scan(venue, "K2", 2, "online") == "admitted");
-  REQUIRE(eventually([&] { return rows(server_db(venue)) == 2; }));
+  REQUIRE(eventually([&] { return server_events(venue) == 2; }));
 
   // Both kiosks were offline for hours; the server is down when they come back.
   REQUIRE(server.stop(SIGTERM) == 0);
@@ -149,8 +145,8 @@ TEST_CASE(
   const auto kill_server = [&](const char* moment) {
     REQUIRE(server.stop(SIGKILL) == kKilled);
     std::printf("server crash: killed %s; stored then: K1 %lld, K2 %lld of %d each\n", moment,
-                static_cast<long long>(rows(server_db(venue), own("K1"))),
-                static_cast<long long>(rows(server_db(venue), own("K2"))), kBacklog + 2);
+                static_cast<long long>(server_events(venue, own("K1"))),
+                static_cast<long long>(server_events(venue, own("K2"))), kBacklog + 2);
   };
 
   // 1: at the first push the server logs.
@@ -178,9 +174,9 @@ TEST_CASE(
   const auto restarted = Clock::now();
   venue.start_server();
   const auto converged = [&] {
-    return rows(server_db(venue)) == 2 * (kBacklog + 2) &&
-           rows(replica(venue, "K1"), own("K2")) == kBacklog + 2 &&
-           rows(replica(venue, "K2"), own("K1")) == kBacklog + 2 &&
+    return server_events(venue) == 2 * (kBacklog + 2) &&
+           kiosk_events(venue, "K1", own("K2")) == kBacklog + 2 &&
+           kiosk_events(venue, "K2", own("K1")) == kBacklog + 2 &&
            acked_seq(venue, "K1") == highest_seq(venue, "K1") &&
            acked_seq(venue, "K2") == highest_seq(venue, "K2");
   };
@@ -191,10 +187,10 @@ TEST_CASE(
        << tail(server.out(), 60) << "\nK1:\n"
        << tail(k1.out()) << "\nK2:\n"
        << tail(k2.out()));
-  INFO("server K1 " << rows(server_db(venue), own("K1")) << ", server K2 "
-                    << rows(server_db(venue), own("K2")) << ", K1 has K2's "
-                    << rows(replica(venue, "K1"), own("K2")) << ", K2 has K1's "
-                    << rows(replica(venue, "K2"), own("K1")) << ", K1 acked "
+  INFO("server K1 " << server_events(venue, own("K1")) << ", server K2 "
+                    << server_events(venue, own("K2")) << ", K1 has K2's "
+                    << kiosk_events(venue, "K1", own("K2")) << ", K2 has K1's "
+                    << kiosk_events(venue, "K2", own("K1")) << ", K1 acked "
                     << acked_seq(venue, "K1") << "/" << highest_seq(venue, "K1") << ", K2 acked "
                     << acked_seq(venue, "K2") << "/" << highest_seq(venue, "K2"));
   CHECK(done);
@@ -229,13 +225,13 @@ TEST_CASE(
     inject_offline_events(venue, "K1", count, first_ticket);
     const auto started = Clock::now();
     venue.start_kiosk("K1");
-    REQUIRE(eventually([&] { return rows(server_db(venue), own("K1")) == expected; }, 60s));
+    REQUIRE(eventually([&] { return server_events(venue, own("K1")) == expected; }, 60s));
     std::printf("kiosk crash in a pull: %d events of K1 on the server %.2f s after its start\n",
                 count, seconds_since(started));
   };
   k1_backlog(kFirst, 100000, kFirst);
 
-  const auto has = [&] { return rows(replica(venue, "K3"), own("K1")); };
+  const auto has = [&] { return kiosk_events(venue, "K3", own("K1")); };
   const auto k3_onlines = [&](const DaemonProcess& k3) {
     std::size_t n = 0;
     for (const auto& line : sync_lines(k3.out()))
@@ -301,7 +297,7 @@ TEST_CASE(
   }
   converge_k3(k3, kBacklog, "changes");
   CHECK(event_keys(replica(venue, "K3")) == k1_keys);
-  CHECK(rows(replica(venue, "K3")) == kBacklog);
+  CHECK(kiosk_events(venue, "K3") == kBacklog);
 
   // Up to date: its cursor is where the server's log ends, and heartbeats bring nothing more.
   const auto server_cursor = [&] {
@@ -316,11 +312,11 @@ TEST_CASE(
   const auto received = received_lines(k3);
   std::this_thread::sleep_for(3s);  // three heartbeats
   CHECK(received_lines(k3) == received);
-  CHECK(rows(replica(venue, "K3")) == kBacklog);
+  CHECK(kiosk_events(venue, "K3") == kBacklog);
 
   CHECK(scan(venue, "K3", 5, "fresh") == "admitted");
-  CHECK(eventually([&] { return rows(server_db(venue), own("K3") + " AND ticket_id = 5") == 1; }));
-  CHECK(rows(server_db(venue)) == kBacklog + 1);
+  CHECK(eventually([&] { return server_events(venue, own("K3") + " AND ticket_id = 5") == 1; }));
+  CHECK(server_events(venue) == kBacklog + 1);
 }
 
 TEST_CASE(
@@ -353,11 +349,10 @@ TEST_CASE(
   REQUIRE(k1.stop(SIGKILL) == kKilled);
   CHECK(verdicts_for(k1.out(), ticket_text(2)) == std::vector<std::string>{"admitted"});
   std::printf("kiosk crash after a scan: committed admission on the server at the kill: %lld\n",
-              static_cast<long long>(rows(server_db(venue), "ticket_id = 2")));
+              static_cast<long long>(server_events(venue, "ticket_id = 2")));
   link.pass();
   restart_k1();
-  REQUIRE(
-      eventually([&] { return rows(server_db(venue), own("K1") + " AND ticket_id = 2") == 1; }));
+  REQUIRE(eventually([&] { return server_events(venue, own("K1") + " AND ticket_id = 2") == 1; }));
 
   // Claimed, not committed: with 100 ms each way the claim's answer is still on its way when the
   // kiosk dies. The first bytes to reach the server after a heartbeat are the claim.
@@ -385,7 +380,7 @@ TEST_CASE(
     restart_k1();
     link.delay(100ms);
     if (k1_verdicts.empty() && k2_verdict == "already_admitted" &&
-        rows(server_db(venue), "ticket_id = " + std::to_string(ticket)) == 0) {
+        server_events(venue, "ticket_id = " + std::to_string(ticket)) == 0) {
       held = ticket;
       break;
     }
@@ -394,14 +389,14 @@ TEST_CASE(
   link.pass();
   REQUIRE(held != 0);
   // No phantom: K1 committed nothing for the ticket, so nothing of it reaches the server.
-  CHECK(rows(replica(venue, "K1"), own("K1") + " AND ticket_id = " + std::to_string(held)) == 0);
+  CHECK(kiosk_events(venue, "K1", own("K1") + " AND ticket_id = " + std::to_string(held)) == 0);
   std::this_thread::sleep_until(killed + 10500ms);
   CHECK(scan(venue, "K2", held, "after-hold") == "admitted");
   std::printf("kiosk crash after a scan: K2 admitted ticket %d %.2f s after K1 died\n", held,
               seconds_since(killed));
   CHECK(eventually([&] {
-    return rows(server_db(venue), "ticket_id = " + std::to_string(held)) == 1 &&
-           rows(server_db(venue), own("K2") + " AND ticket_id = " + std::to_string(held)) == 1;
+    return server_events(venue, "ticket_id = " + std::to_string(held)) == 1 &&
+           server_events(venue, own("K2") + " AND ticket_id = " + std::to_string(held)) == 1;
   }));
 
   // Everything K1 committed is on the server once and nothing else of K1, and what it committed

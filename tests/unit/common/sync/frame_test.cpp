@@ -96,6 +96,20 @@ TEST_CASE("a long connection does not keep the frames it handed out", "[sync]") 
   for (int i = 0; i < 1000; ++i) {
     reader.feed(frame);
     CHECK(expect_frame(reader).payload.size() == 1000);
+    CHECK(reader.held() <= 2 * frame.size());
   }
   CHECK(reader.buffered() == 0);
+
+  // Frames that straddle the reads: the reader is never empty, yet what it handed out goes.
+  FrameReader straddled;
+  const std::string_view bytes(frame);
+  const std::size_t half = bytes.size() / 2;
+  straddled.feed(bytes.substr(0, half));
+  for (int i = 0; i < 1000; ++i) {
+    straddled.feed(bytes.substr(half));
+    straddled.feed(bytes.substr(0, half));
+    CHECK(expect_frame(straddled).payload.size() == 1000);
+    CHECK(straddled.held() < 64 * 1024 + 2 * frame.size());
+  }
+  CHECK(straddled.buffered() == half);
 }
