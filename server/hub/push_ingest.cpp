@@ -8,7 +8,6 @@
 #include "storage/alert_repository.h"
 #include "storage/event_repository.h"
 #include "storage/sync_log_repository.h"
-#include "storage/transaction.h"
 
 namespace einlass {
 
@@ -68,9 +67,6 @@ HubResult<PushOutcome> ingest_push(Database& db, const Clock& clock, ReentryPoli
   outcome.ack.first_seq = lowest.key.seq;
   outcome.ack.last_seq = highest.key.seq;
 
-  auto tx = Transaction::begin(db);
-  if (!tx) return storage_error(tx.error());
-
   std::vector<NewAlert> alerts;
   std::vector<TicketId> touched;
   std::unordered_set<TicketId> seen;
@@ -96,7 +92,6 @@ HubResult<PushOutcome> ingest_push(Database& db, const Clock& clock, ReentryPoli
     if (!raised) return storage_error(raised.error());
     if (*raised) outcome.alerts.push_back(alert_line(alert));
   }
-  if (auto committed = tx->commit(); !committed) return storage_error(committed.error());
   return outcome;
 }
 

@@ -5,6 +5,7 @@
 #include "hub/admission_alerts.h"
 #include "hub/health_json.h"
 #include "hub/kiosk_commands.h"
+#include "hub/push_ingest.h"
 #include "storage/admission_log.h"
 #include "storage/alert_repository.h"
 #include "storage/kiosk_registry.h"
@@ -53,22 +54,38 @@ HubResult<PushOutcome> SyncHub::push(std::string_view kiosk_id, const Push& push
   return std::move(push_batch({&one, 1}).front());
 }
 
-std::vector<HubResult<PushOutcome>> SyncHub::push_batch(std::span<const KioskPush> pushes) {
+namespace {
+
+// All pushes in one transaction, or nothing: empty when one of them failed (all rolled back).
+std::vector<HubResult<PushOutcome>> push_together(Database& db, const Clock& clock,
+                                                  std::span<const KioskPush> pushes) {
   std::vector<HubResult<PushOutcome>> results;
   results.reserve(pushes.size());
-  auto tx = Transaction::begin(db_);
+  auto tx = Transaction::begin(db);
   if (!tx) {
     for (std::size_t i = 0; i < pushes.size(); ++i) results.push_back(storage_error(tx.error()));
     return results;
   }
-  // Each push is a savepoint inside: one that fails leaves the others in the commit.
-  const auto policy = reentry_policy(db_);
-  for (const auto& [kiosk_id, push] : pushes)
-    results.push_back(policy ? ingest_push(db_, clock_, *policy, kiosk_id, push)
+  const auto policy = reentry_policy(db);
+  for (const auto& [kiosk_id, push] : pushes) {
+    results.push_back(policy ? ingest_push(db, clock, *policy, kiosk_id, push)
                              : HubResult<PushOutcome>(std::unexpected(policy.error())));
-  if (auto committed = tx->commit(); !committed) {
+    if (!results.back()) return pushes.size() == 1 ? results : decltype(results){};
+  }
+  if (auto committed = tx->commit(); !committed)
     for (auto& result : results) result = storage_error(committed.error());
-    return results;
+  return results;
+}
+
+}  // namespace
+
+std::vector<HubResult<PushOutcome>> SyncHub::push_batch(std::span<const KioskPush> pushes) {
+  // Optimistic: one commit for all. Should one push fail, each is stored again on its own, so
+  // the others still land (the failed one's transaction rolls back alone).
+  auto results = push_together(db_, clock_, pushes);
+  if (results.empty()) {
+    for (std::size_t i = 0; i < pushes.size(); ++i)
+      results.push_back(std::move(push_together(db_, clock_, pushes.subspan(i, 1)).front()));
   }
   for (std::size_t i = 0; i < pushes.size(); ++i) {
     if (!results[i]) continue;

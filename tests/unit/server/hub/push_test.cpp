@@ -185,7 +185,7 @@ TEST_CASE("pushes of several kiosks commit together; one that fails leaves the o
   CHECK(results[2]->alerts.size() == 1);  // the duplicate of K1's ticket 1, in the same batch
   REQUIRE_FALSE(results[3]);
   CHECK(results[3].error().kind == HubError::Kind::protocol);
-  // K2's savepoint was undone whole: neither of its events is stored; the rest is.
+  // K2's own transaction was undone whole: neither of its events is stored; the rest is.
   CHECK(stored_events(f) == 3);
   CHECK(alerts(f.db).size() == 1);
 }
