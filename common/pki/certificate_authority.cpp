@@ -21,7 +21,7 @@ std::unexpected<PkiError> fail(std::string message) {
 }
 
 openssl::Pkey new_key() {
-  openssl::Pkey key(EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519"));
+  openssl::Pkey key(EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"));
   if (!key) openssl::fatal("EVP_PKEY_Q_keygen");
   return key;
 }
@@ -102,8 +102,11 @@ PkiResult<Draft> draft(std::string_view common_name, Timestamp now, std::chrono:
 CertifiedKey sign(Draft& d, X509* issuer, EVP_PKEY* issuer_key) {
   if (X509_set_issuer_name(d.cert.get(), X509_get_subject_name(issuer)) != 1)
     openssl::fatal("X509_set_issuer_name");
-  // Ed25519 signs the message itself: no separate digest.
-  if (X509_sign(d.cert.get(), issuer_key, nullptr) <= 0) openssl::fatal("X509_sign");
+  // ECDSA with SHA-256; an authority made before (Ed25519) signs the message itself, without
+  // a separate digest, and keeps working for sync.
+  const EVP_MD* digest =
+      EVP_PKEY_get_base_id(issuer_key) == EVP_PKEY_ED25519 ? nullptr : EVP_sha256();
+  if (X509_sign(d.cert.get(), issuer_key, digest) <= 0) openssl::fatal("X509_sign");
   return {certificate_pem(d.cert.get()), private_key_pem(d.key.get())};
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 // The event's certificate authority for sync TLS 1.3 with mutual authentication. einlass-admin
 // creates it once per event (kept in the server database) and issues from it the server's
-// certificate and one client certificate per provisioned kiosk. Ed25519 throughout: OpenSSL 3's
-// TLS 1.3 accepts it for both sides, keys and signatures are small, and tickets use it already.
+// certificate and one client certificate per provisioned kiosk. ECDSA P-256 with SHA-256
+// throughout: the server's certificate also serves the staff dashboard, and browsers (Chromium,
+// Firefox) refuse Ed25519 certificates, though OpenSSL's TLS 1.3 would take them for sync.
 #include <chrono>
 #include <string>
 #include <string_view>

@@ -1,6 +1,6 @@
 // Real TLS 1.3 handshakes with mutual authentication, through OpenSSL's SSL API over a memory BIO
-// pair, with the certificates einlass_pki issues: the proof that Ed25519 certificates work for
-// both sides before the server and the kiosk wire them into Asio.
+// pair, with the certificates einlass_pki issues: the proof that its ECDSA P-256 certificates work
+// for both sides before the server and the kiosk wire them into Asio.
 #include <openssl/err.h>
 
 #include <catch2/catch.hpp>
@@ -104,7 +104,7 @@ Outcome connect(const CertifiedKey& server_ca, const CertifiedKey& server_cert,
 
 }  // namespace
 
-TEST_CASE("TLS 1.3 with mutual authentication succeeds with the event's Ed25519 certificates",
+TEST_CASE("TLS 1.3 with mutual authentication succeeds with the event's certificates",
           "[pki][tls]") {
   const auto ca = make_authority();
   const auto server = make_server(ca);
