@@ -161,4 +161,16 @@ StorageResult<std::vector<PrintJob>> PrintJobRepository::unfinished() {
   });
 }
 
+StorageResult<std::map<PrintJobState, std::uint64_t>> PrintJobRepository::counts_by_state() {
+  return sd::guarded("counting print jobs", [&] {
+    sd::require_kind(db_, DatabaseKind::kiosk, "counting print jobs");
+    std::map<PrintJobState, std::uint64_t> out;
+    sd::Query q(db_, "SELECT state, count(*) FROM print_jobs GROUP BY state");
+    while (q.step())
+      out[sd::print_job_state_from_column(q.text(0))] =
+          sd::narrow_from_db<std::uint64_t>(q.int64(1), "count(print_jobs)");
+    return out;
+  });
+}
+
 }  // namespace einlass

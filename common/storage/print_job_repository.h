@@ -3,6 +3,7 @@
 // the kiosk shows or prints anything; after a crash the printer worker finds the unfinished jobs
 // and resumes them (attempts tells it a badge may already have come out).
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -62,6 +63,8 @@ class PrintJobRepository {
   StorageResult<std::optional<PrintJob>> find(PrintJobId id);
   // queued and printing jobs, oldest first: what to resume after a restart.
   StorageResult<std::vector<PrintJob>> unfinished();
+  // How many jobs are in each state (states without a job are left out), for the heartbeat.
+  StorageResult<std::map<PrintJobState, std::uint64_t>> counts_by_state();
 
  private:
   Database& db_;

@@ -1,5 +1,7 @@
 #include "sync/json_fields.h"
 
+#include <algorithm>
+
 #include "base/text.h"
 #include "eventlog/admission_event.h"
 
@@ -9,6 +11,36 @@ namespace {
 
 std::string quoted(const char* key) {
   return std::string("\"") + key + "\"";
+}
+
+std::string in_quotes(std::string_view text) {
+  return std::string("\"").append(text).append("\"");
+}
+
+std::string one_of(std::span<const std::string_view> names) {
+  std::string text;
+  for (const auto name : names) {
+    if (!text.empty()) text += ", ";
+    text += in_quotes(name);
+  }
+  return text;
+}
+
+bool whole_number_in(const json& value, std::int64_t min, std::int64_t max, std::int64_t& out) {
+  if (value.is_number_unsigned()) {
+    const auto u = value.get<std::uint64_t>();
+    out = static_cast<std::int64_t>(u);
+    return max >= 0 && u <= static_cast<std::uint64_t>(max) && out >= min;
+  }
+  if (value.is_number_integer()) {
+    out = value.get<std::int64_t>();
+    return out >= min && out <= max;
+  }
+  return false;
+}
+
+std::string range_text(std::int64_t min, std::int64_t max) {
+  return "a whole number from " + std::to_string(min) + " to " + std::to_string(max);
 }
 
 }  // namespace
@@ -103,21 +135,22 @@ std::string FieldReader::kiosk_id(const char* key) {
 std::int64_t FieldReader::integer(const char* key, std::int64_t min, std::int64_t max) {
   const json* value = find(key);
   if (!value) return 0;
-  bool in_range = false;
   std::int64_t number = 0;
-  if (value->is_number_unsigned()) {
-    const auto u = value->get<std::uint64_t>();
-    in_range =
-        max >= 0 && u <= static_cast<std::uint64_t>(max) && static_cast<std::int64_t>(u) >= min;
-    number = static_cast<std::int64_t>(u);
-  } else if (value->is_number_integer()) {
-    number = value->get<std::int64_t>();
-    in_range = number >= min && number <= max;
-  }
-  if (!in_range) {
-    fail(quoted(key) + " must be a whole number from " + std::to_string(min) + " to " +
-         std::to_string(max));
+  if (!whole_number_in(*value, min, max, number)) {
+    fail(quoted(key) + " must be " + range_text(min, max));
     return 0;
+  }
+  return number;
+}
+
+std::optional<std::int64_t> FieldReader::nullable_integer(const char* key, std::int64_t min,
+                                                          std::int64_t max) {
+  const json* value = find(key);
+  if (!value || value->is_null()) return std::nullopt;
+  std::int64_t number = 0;
+  if (!whole_number_in(*value, min, max, number)) {
+    fail(quoted(key) + " must be null or " + range_text(min, max));
+    return std::nullopt;
   }
   return number;
 }
@@ -140,14 +173,7 @@ std::size_t FieldReader::choice(const char* key, std::span<const std::string_vie
     for (std::size_t i = 0; i < names.size(); ++i)
       if (names[i] == text) return i;
   }
-  std::string expected;
-  for (const auto name : names) {
-    if (!expected.empty()) expected += ", ";
-    expected += '"';
-    expected += name;
-    expected += '"';
-  }
-  fail(quoted(key) + " must be one of " + expected);
+  fail(quoted(key) + " must be one of " + one_of(names));
   return 0;
 }
 
@@ -164,6 +190,36 @@ const json* FieldReader::list(const char* key, std::size_t max) {
     return nullptr;
   }
   return value;
+}
+
+const json* FieldReader::optional_list(const char* key, std::size_t max) {
+  if (error_ || !object_.contains(key)) return nullptr;
+  return list(key, max);
+}
+
+std::map<std::string, std::uint64_t> FieldReader::optional_counts(
+    const char* key, std::size_t max, std::span<const std::string_view> words) {
+  std::map<std::string, std::uint64_t> counts;
+  const json* value = optional_object(key);
+  if (!value) return counts;
+  if (value->size() > max) {
+    fail(quoted(key) + " has " + std::to_string(value->size()) + " entries; at most " +
+         std::to_string(max));
+    return counts;
+  }
+  for (const auto& [word, count] : value->items()) {
+    if (std::find(words.begin(), words.end(), word) == words.end()) {
+      fail(quoted(key) + " has a key that is not one of " + one_of(words));
+      return {};
+    }
+    std::int64_t number = 0;
+    if (!whole_number_in(count, 0, INT64_MAX, number)) {
+      fail(quoted(key) + ": " + in_quotes(word) + " must be " + range_text(0, INT64_MAX));
+      return {};
+    }
+    counts.emplace(word, static_cast<std::uint64_t>(number));
+  }
+  return counts;
 }
 
 const json* FieldReader::optional_object(const char* key) {

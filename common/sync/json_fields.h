@@ -5,6 +5,7 @@
 // "push: event 3: \"s\" must be a whole number from 0 to 9223372036854775807".
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
@@ -58,11 +59,20 @@ class FieldReader {
   T number(const char* key, std::int64_t min, std::int64_t max) {
     return static_cast<T>(integer(key, min, max));
   }
+  // Present; null gives nullopt, anything else must be a whole number from `min` to `max`.
+  std::optional<std::int64_t> nullable_integer(const char* key, std::int64_t min, std::int64_t max);
   bool boolean(const char* key);
   // The index of the field's text in `names`.
   std::size_t choice(const char* key, std::span<const std::string_view> names);
   // A list of at most `max` entries; nullptr after an error.
   const json* list(const char* key, std::size_t max);
+  // Absent: nullptr and no error (an older sender); present, as list().
+  const json* optional_list(const char* key, std::size_t max);
+  // Counts by word. Absent means empty (an older sender); present, a JSON object of at most `max`
+  // entries whose keys are each one of `words` and whose values are whole numbers from 0 to
+  // 2^63-1. A wrong key is not repeated in the error: it may be anything a peer sent.
+  std::map<std::string, std::uint64_t> optional_counts(const char* key, std::size_t max,
+                                                       std::span<const std::string_view> words);
   // Present and a JSON object; nullptr when absent or after an error.
   const json* optional_object(const char* key);
   const json* object(const char* key);

@@ -12,10 +12,15 @@
 // - Numbers: ticket ids 1..2^32-1, sequence numbers and command ids up to 2^63-1 (SQLite's
 //   integers), event days 1..32, categories and key ids 0..255, day masks, hlc logical and claim
 //   requests u32.
+// - Heartbeats carry what the kiosk did since its daemon started: "refusals" and "print_jobs" as
+//   objects of counts by word (at most 32 reason words of rules/reason.h, 8 print job states),
+//   "recent_refusals" as at most 20 {"t":ticket or null,"reason":word,"at":kiosk ms}. A heartbeat
+//   without them (an older kiosk) reads as none.
 #include "sync/messages.h"
 
 #include <array>
 
+#include "rules/reason.h"
 #include "sync/json_fields.h"
 #include "sync/record_json.h"
 
@@ -37,6 +42,16 @@ constexpr std::array<std::string_view, 5> kPrinterStates{"ok", "paper_out", "off
                                                          "unknown"};
 constexpr std::array<std::string_view, 3> kScannerStates{"ok", "missing", "error"};
 constexpr std::array<std::string_view, 3> kCommandKinds{"reprint", "pause", "resume"};
+// The states of the kiosk schema's print_jobs table (storage/print_job_repository.h).
+constexpr std::array<std::string_view, 4> kPrintJobStates{"queued", "printing", "done", "failed"};
+constexpr std::size_t kMaxRefusalReasons = 32;
+constexpr std::size_t kMaxPrintJobStates = 8;
+
+std::array<std::string_view, kAllReasons.size()> reason_words() {
+  std::array<std::string_view, kAllReasons.size()> words{};
+  for (std::size_t i = 0; i < words.size(); ++i) words[i] = to_string(kAllReasons[i]);
+  return words;
+}
 
 // Texts that are not valid UTF-8 cannot be written as JSON; they are replaced rather than thrown
 // about, and the receiver sees the replacement characters.
@@ -243,17 +258,43 @@ SyncResult<ClaimResult> parse_claim_result(std::string_view payload) {
 
 std::string encode_heartbeat(const Heartbeat& message) {
   const DeviceHealth& h = message.health;
+  json recent = json::array();
+  for (const auto& note : h.recent_refusals) {
+    recent.push_back(json{{"t", note.ticket_id ? json(*note.ticket_id) : json(nullptr)},
+                          {"reason", note.reason},
+                          {"at", note.at_ms}});
+  }
   return dump(json{{"printer", to_string(h.printer)},
                    {"printer_detail", h.printer_detail},
                    {"scanner", to_string(h.scanner)},
                    {"scanner_detail", h.scanner_detail},
                    {"paused", h.paused},
+                   {"refusals", h.refusals},
+                   {"print_jobs", h.print_jobs},
+                   {"recent_refusals", std::move(recent)},
                    {"unsynced", message.unsynced},
                    {"time", message.kiosk_time_ms},
                    {"hw", message.hlc.wall_ms},
                    {"hl", message.hlc.logical},
                    {"last_command", message.last_command}});
 }
+
+namespace {
+
+SyncResult<RefusalNote> read_refusal(const Place& place, const json& value) {
+  if (!value.is_object()) return bad(place, "not a JSON object");
+  FieldReader in(place, value);
+  RefusalNote note;
+  if (auto id = in.nullable_integer("t", 1, sync_json::kMaxTicketId))
+    note.ticket_id = static_cast<TicketId>(*id);
+  const auto words = reason_words();
+  note.reason = std::string(words[in.choice("reason", words)]);
+  note.at_ms = in.integer("at", sync_json::kMinTime, sync_json::kMaxTime);
+  if (in.failed()) return in.error();
+  return note;
+}
+
+}  // namespace
 
 SyncResult<Heartbeat> parse_heartbeat(std::string_view payload) {
   auto object = parse_object("heartbeat", payload);
@@ -266,12 +307,19 @@ SyncResult<Heartbeat> parse_heartbeat(std::string_view payload) {
   h.scanner = static_cast<ScannerHealth>(in.choice("scanner", kScannerStates));
   h.scanner_detail = in.text("scanner_detail", kMaxDetailBytes, true);
   h.paused = in.boolean("paused");
+  h.refusals = in.optional_counts("refusals", kMaxRefusalReasons, reason_words());
+  h.print_jobs = in.optional_counts("print_jobs", kMaxPrintJobStates, kPrintJobStates);
+  const json* recent = in.optional_list("recent_refusals", kMaxRecentRefusals);
   message.unsynced = in.number<std::uint64_t>("unsynced", 0, sync_json::kMaxSeq);
   message.kiosk_time_ms = in.integer("time", sync_json::kMinTime, sync_json::kMaxTime);
   message.hlc.wall_ms = in.integer("hw", sync_json::kMinTime, sync_json::kMaxTime);
   message.hlc.logical = in.number<std::uint32_t>("hl", 0, 0xFFFF'FFFF);
   message.last_command = in.number<std::uint64_t>("last_command", 0, sync_json::kMaxSeq);
   if (in.failed()) return in.error();
+  if (recent) {
+    if (auto error = read_entries("heartbeat", "refusal", *recent, read_refusal, h.recent_refusals))
+      return std::unexpected(std::move(*error));
+  }
   return message;
 }
 

@@ -15,6 +15,7 @@
 //   server → command   reprint, pause, resume
 //   either → error     why it closes the connection
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -119,12 +120,28 @@ enum class ScannerHealth { ok, missing, error };
 std::string_view to_string(PrinterHealth state);
 std::string_view to_string(ScannerHealth state);
 
+// A refusal the kiosk made, for the desk: who (when the code was a ticket of this event) and why.
+struct RefusalNote {
+  std::optional<TicketId> ticket_id;  // nullopt: not a ticket of this event (or unreadable)
+  std::string reason;                 // the refusal reason's word: "already_admitted", ...
+  std::int64_t at_ms = 0;             // the kiosk's clock
+  bool operator==(const RefusalNote&) const = default;
+};
+
+inline constexpr std::size_t kMaxRecentRefusals = 20;
+
+// What staff need to see of a kiosk: its devices, and what it has been doing.
 struct DeviceHealth {
   PrinterHealth printer = PrinterHealth::unknown;
   std::string printer_detail;  // the driver's words: "media-empty", "connection refused"
   ScannerHealth scanner = ScannerHealth::ok;
   std::string scanner_detail;
   bool paused = false;  // staff paused the kiosk
+  // Refusals by reason word since the kiosk daemon started (a counter that may reset).
+  std::map<std::string, std::uint64_t> refusals;
+  // The replica's print jobs by state word: "queued", "printing", "done", "failed".
+  std::map<std::string, std::uint64_t> print_jobs;
+  std::vector<RefusalNote> recent_refusals;  // at most kMaxRecentRefusals, newest first
   bool operator==(const DeviceHealth&) const = default;
 };
 

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/refusal_tally.h"
 #include "app/scanner_pump.h"
 #include "app/screen_presenter.h"
 #include "app/service_notifier.h"
@@ -250,6 +251,7 @@ class KioskApp::Impl final : public StaffActions {
     const double latency_ms =
         std::chrono::duration<double, std::milli>(decided - code.arrived).count();
     log_(decision_log_line(outcome.decision, config_.kiosk_id, decided, latency_ms));
+    refusals_.note(outcome.decision, decided);
     if (outcome.failure) log_status("commit_failed", *outcome.failure);
     show(present_outcome(outcome, replica_.event(), replica_.calendar()));
     signal(outcome.decision.admitted ? IndicatorLights{true, false, false}
@@ -297,6 +299,12 @@ class KioskApp::Impl final : public StaffActions {
     beat.health.scanner = scanner_trouble_ ? ScannerHealth::error : ScannerHealth::ok;
     beat.health.scanner_detail = scanner_trouble_ ? last_scanner_problem_ : std::string();
     beat.health.paused = paused_;
+    beat.health.refusals = refusals_.counts();
+    beat.health.recent_refusals = refusals_.recent();
+    if (auto jobs = PrintJobRepository(replica_.db(), clock_).counts_by_state(); jobs) {
+      for (const auto& [state, count] : *jobs)
+        beat.health.print_jobs.emplace(to_string(state), count);
+    }
     if (auto unsynced = sync_->outbox().unsynced(); unsynced) beat.unsynced = *unsynced;
     beat.hlc = desk_->last_hlc();
     if (auto done = sync_->last_command(); done) beat.last_command = *done;
@@ -479,6 +487,7 @@ class KioskApp::Impl final : public StaffActions {
   std::deque<ScannedCode> waiting_codes_;
   bool scanner_trouble_ = false;
   std::string last_scanner_problem_;
+  RefusalTally refusals_;
 };
 
 std::expected<std::unique_ptr<KioskApp>, std::string> KioskApp::create(const KioskConfig& config,

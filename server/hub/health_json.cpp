@@ -1,8 +1,11 @@
 #include "hub/health_json.h"
 
 #include <array>
+#include <cstdint>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <utility>
+#include <vector>
 
 namespace einlass {
 
@@ -37,6 +40,42 @@ std::string_view to_word(const std::array<std::pair<Enum, std::string_view>, N>&
   return "unknown";
 }
 
+// Absent is empty; present, it must be what health_to_json wrote.
+bool counts_from(const nlohmann::json& j, const char* key,
+                 std::map<std::string, std::uint64_t>& out) {
+  const auto it = j.find(key);
+  if (it == j.end()) return true;
+  if (!it->is_object()) return false;
+  for (const auto& [word, count] : it->items()) {
+    if (!count.is_number_unsigned()) return false;
+    out.emplace(word, count.get<std::uint64_t>());
+  }
+  return true;
+}
+
+bool recent_from(const nlohmann::json& j, std::vector<RefusalNote>& out) {
+  const auto it = j.find("recent_refusals");
+  if (it == j.end()) return true;
+  if (!it->is_array()) return false;
+  for (const auto& entry : *it) {
+    if (!entry.is_object()) return false;
+    const auto ticket = entry.find("ticket");
+    const auto reason = entry.find("reason");
+    const auto at = entry.find("at");
+    if (ticket == entry.end() || reason == entry.end() || at == entry.end()) return false;
+    if (!reason->is_string() || !at->is_number_integer()) return false;
+    RefusalNote note;
+    if (ticket->is_number_unsigned() && ticket->get<std::uint64_t>() <= 0xFFFF'FFFFu)
+      note.ticket_id = static_cast<TicketId>(ticket->get<std::uint64_t>());
+    else if (!ticket->is_null())
+      return false;
+    note.reason = reason->get<std::string>();
+    note.at_ms = at->get<std::int64_t>();
+    out.push_back(std::move(note));
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string_view printer_word(PrinterHealth state) {
@@ -48,12 +87,22 @@ std::string_view scanner_word(ScannerHealth state) {
 }
 
 std::string health_to_json(const DeviceHealth& health) {
+  nlohmann::json recent = nlohmann::json::array();
+  for (const auto& note : health.recent_refusals) {
+    recent.push_back({{"ticket", note.ticket_id ? nlohmann::json(*note.ticket_id) : nullptr},
+                      {"reason", note.reason},
+                      {"at", note.at_ms}});
+  }
   nlohmann::json j{{"printer", printer_word(health.printer)},
                    {"printer_detail", health.printer_detail},
                    {"scanner", scanner_word(health.scanner)},
                    {"scanner_detail", health.scanner_detail},
-                   {"paused", health.paused}};
-  return j.dump();
+                   {"paused", health.paused},
+                   {"refusals", health.refusals},
+                   {"print_jobs", health.print_jobs},
+                   {"recent_refusals", std::move(recent)}};
+  // The texts came through the sync parser as valid UTF-8; replace rather than throw regardless.
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::optional<DeviceHealth> health_from_json(std::string_view json) {
@@ -77,6 +126,10 @@ std::optional<DeviceHealth> health_from_json(std::string_view json) {
   health.printer_detail = text("printer_detail").value_or("");
   health.scanner_detail = text("scanner_detail").value_or("");
   health.paused = paused->get<bool>();
+  // Rows written before kiosks reported their activity have none of it.
+  if (!counts_from(j, "refusals", health.refusals) ||
+      !counts_from(j, "print_jobs", health.print_jobs) || !recent_from(j, health.recent_refusals))
+    return std::nullopt;
   return health;
 }
 

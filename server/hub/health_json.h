@@ -1,5 +1,6 @@
 #pragma once
-// A kiosk's device health as the JSON kept in kiosks.health, read back by the status report.
+// A kiosk's device health and activity as the JSON kept in kiosks.health, read back by the
+// status report and the dashboard.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,7 +10,8 @@
 namespace einlass {
 
 // {"printer":"paper_out","printer_detail":"media-empty","scanner":"ok","scanner_detail":"",
-//  "paused":false}
+//  "paused":false,"refusals":{"invalid":1},"print_jobs":{"done":40},
+//  "recent_refusals":[{"ticket":42,"reason":"already_admitted","at":1774684800000}]}
 std::string health_to_json(const DeviceHealth& health);
 // nullopt for text health_to_json did not write (the '{}' of a kiosk that sent no heartbeat).
 std::optional<DeviceHealth> health_from_json(std::string_view json);

@@ -156,3 +156,30 @@ TEST_CASE("reprints are numbered after the copies an admission already has", "[s
   REQUIRE_FALSE(unknown);
   CHECK(f.jobs.unfinished()->size() == 4);
 }
+
+TEST_CASE("print jobs are counted by state, states without a job left out", "[storage]") {
+  KioskFixture f;
+  CHECK(f.jobs.counts_by_state()->empty());
+  const auto first = *f.jobs.commit_admission(admission("kiosk-1", 1, 42));
+  const auto second = *f.jobs.commit_admission(admission("kiosk-1", 2, 43));
+  const auto third = *f.jobs.commit_admission(admission("kiosk-1", 3, 44));
+  REQUIRE(f.jobs.commit_admission(admission("kiosk-1", 4, 45)));
+  REQUIRE(f.jobs.start_attempt(first));
+  REQUIRE(f.jobs.finish(first, PrintJobState::done));
+  REQUIRE(f.jobs.start_attempt(second));
+  REQUIRE(f.jobs.start_attempt(third));
+  REQUIRE(f.jobs.finish(third, PrintJobState::failed));
+  REQUIRE(f.jobs.add_reprint(admission("kiosk-1", 3, 44).key));
+  const auto counts = f.jobs.counts_by_state();
+  REQUIRE(counts);
+  CHECK(*counts == std::map<PrintJobState, std::uint64_t>{{PrintJobState::queued, 2},
+                                                          {PrintJobState::printing, 1},
+                                                          {PrintJobState::done, 1},
+                                                          {PrintJobState::failed, 1}});
+
+  test::TempDir dir;
+  Database server = open_db(dir / "server.db", DatabaseKind::server);
+  const auto wrong = PrintJobRepository(server, f.clock).counts_by_state();
+  REQUIRE_FALSE(wrong);
+  CHECK(wrong.error().kind == StorageError::Kind::wrong_database_kind);
+}

@@ -21,11 +21,23 @@ TEST_CASE("write the sync fuzzer's seed corpus", "[.regenerate]") {
   Changes snapshot_part = test::sample_changes();
   snapshot_part.cursor.clear();
   Heartbeat beat;
-  beat.health = {PrinterHealth::offline, "connection refused", ScannerHealth::ok, "", false};
+  beat.health.printer = PrinterHealth::offline;
+  beat.health.printer_detail = "connection refused";
   beat.unsynced = 3;
   beat.kiosk_time_ms = 1'774'680'000'000;
   beat.hlc = {1'774'680'000'000, 1};
   beat.last_command = 2;
+  // What the kiosk did: refusals, print jobs, the newest refusals with and without a ticket.
+  Heartbeat busy = beat;
+  busy.health.refusals = {{"already_admitted", 4}, {"invalid", 1}, {"revoked", 2}};
+  busy.health.print_jobs = {{"done", 40}, {"failed", 1}, {"queued", 2}};
+  busy.health.recent_refusals = {{42, "already_admitted", 1'774'680'002'000},
+                                 {std::nullopt, "invalid", 1'774'680'001'000},
+                                 {4'294'967'295u, "revoked", 1'774'680'000'500}};
+  Heartbeat full = busy;
+  full.health.recent_refusals.assign(kMaxRecentRefusals, busy.health.recent_refusals[1]);
+  full.health.refusals = {{"error", 9'223'372'036'854'775'807u}, {"unknown_key", 0}};
+  full.health.print_jobs = {{"printing", 1}};
 
   seed("version", 0,
        encode_frame(MessageType::version, encode_version_offer(VersionOffer{{1}, "0.1.0"})));
@@ -38,6 +50,14 @@ TEST_CASE("write the sync fuzzer's seed corpus", "[.regenerate]") {
   seed("changes", 5, encode_frame(MessageType::changes, encode_changes(test::sample_changes())));
   seed("snapshot", 0, encode_frame(MessageType::snapshot, encode_changes(snapshot_part)));
   seed("heartbeat", 6, encode_frame(MessageType::heartbeat, encode_heartbeat(beat)));
+  seed("heartbeat-activity", 0, encode_frame(MessageType::heartbeat, encode_heartbeat(busy)));
+  seed("heartbeat-full", 14, encode_frame(MessageType::heartbeat, encode_heartbeat(full)));
+  // A kiosk from before refusals and print jobs were reported.
+  seed("heartbeat-older-kiosk", 0,
+       encode_frame(MessageType::heartbeat,
+                    R"({"printer":"ok","printer_detail":"","scanner":"ok","scanner_detail":"",)"
+                    R"("paused":false,"unsynced":3,"time":1774680000000,"hw":1774680000000,)"
+                    R"("hl":1,"last_command":2})"));
   seed("command-reprint", 7,
        encode_frame(MessageType::command,
                     encode_command(Command{4, CommandKind::reprint, 42, "Anna", "Fleck"})));

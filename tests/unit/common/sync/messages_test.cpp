@@ -64,8 +64,11 @@ TEST_CASE("ack, pull, claim, claim_result, heartbeat, command and error round-tr
   CHECK(round_trip(refused, encode_claim_result, parse_claim_result) == refused);
 
   Heartbeat beat;
-  beat.health = {PrinterHealth::paper_out, "media-empty", ScannerHealth::missing,
-                 "/dev/input/event3: no such device", true};
+  beat.health.printer = PrinterHealth::paper_out;
+  beat.health.printer_detail = "media-empty";
+  beat.health.scanner = ScannerHealth::missing;
+  beat.health.scanner_detail = "/dev/input/event3: no such device";
+  beat.health.paused = true;
   beat.unsynced = 12;
   beat.kiosk_time_ms = 1'774'680'000'000;
   beat.hlc = {1'774'680'000'001, 3};

@@ -1,6 +1,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "hub/health_json.h"
 #include "hub_fixture.h"
@@ -111,9 +112,75 @@ TEST_CASE("revoked kiosk certificates reach the hub by serial", "[hub][health]")
 }
 
 TEST_CASE("device health survives its JSON form, and foreign text is refused", "[hub][health]") {
-  DeviceHealth h{PrinterHealth::offline, "connection refused", ScannerHealth::missing, "", true};
+  DeviceHealth h;
+  h.printer = PrinterHealth::offline;
+  h.printer_detail = "connection refused";
+  h.scanner = ScannerHealth::missing;
+  h.paused = true;
   CHECK(health_from_json(health_to_json(h)) == h);
   CHECK_FALSE(health_from_json("{}"));
   CHECK_FALSE(health_from_json("not json"));
   CHECK_FALSE(health_from_json(R"({"printer":"on fire","scanner":"ok","paused":false})"));
+}
+
+TEST_CASE("a heartbeat's refusals, print jobs and recent refusals are kept with the kiosk",
+          "[hub][health]") {
+  HubFixture f;
+  Heartbeat h = beat(f, 0);
+  h.health.refusals = {{"already_admitted", 2}, {"invalid", 1}};
+  h.health.print_jobs = {{"done", 40}, {"queued", 1}};
+  h.health.recent_refusals = {{42, "already_admitted", 1'774'680'002'000},
+                              {std::nullopt, "invalid", 1'774'680'001'000},
+                              {4'294'967'295u, "already_admitted", -5}};
+  REQUIRE(f.hub.heartbeat("K1", h));
+  const auto row = *KioskRegistry(f.db).find("K1");
+  REQUIRE(row);
+  // The stored form, as the status report and the desk read it.
+  const auto stored = nlohmann::json::parse(row->health_json);
+  CHECK(stored["refusals"] == nlohmann::json::parse(R"({"already_admitted":2,"invalid":1})"));
+  CHECK(stored["print_jobs"] == nlohmann::json::parse(R"({"done":40,"queued":1})"));
+  CHECK(stored["recent_refusals"] ==
+        nlohmann::json::parse(
+            R"([{"ticket":42,"reason":"already_admitted","at":1774680002000},
+            {"ticket":null,"reason":"invalid","at":1774680001000},
+            {"ticket":4294967295,"reason":"already_admitted","at":-5}])"));
+  const auto health = health_from_json(row->health_json);
+  REQUIRE(health);
+  CHECK(*health == h.health);
+
+  // The next heartbeat replaces them: counts since the kiosk daemon started, not added up.
+  h.health.refusals = {{"invalid", 1}};
+  h.health.print_jobs.clear();
+  h.health.recent_refusals.resize(1);
+  REQUIRE(f.hub.heartbeat("K1", h));
+  const auto again = health_from_json((*KioskRegistry(f.db).find("K1"))->health_json);
+  REQUIRE(again);
+  CHECK(again->refusals == std::map<std::string, std::uint64_t>{{"invalid", 1}});
+  CHECK(again->print_jobs.empty());
+  CHECK(again->recent_refusals == h.health.recent_refusals);
+}
+
+TEST_CASE("health stored before kiosks reported activity reads as none; broken activity fails",
+          "[hub][health]") {
+  const auto old =
+      health_from_json(R"({"printer":"paper_out","printer_detail":"media-empty","scanner":"ok",)"
+                       R"("scanner_detail":"","paused":false})");
+  REQUIRE(old);
+  CHECK(old->printer == PrinterHealth::paper_out);
+  CHECK(old->refusals.empty());
+  CHECK(old->print_jobs.empty());
+  CHECK(old->recent_refusals.empty());
+
+  const std::string head = R"({"printer":"ok","scanner":"ok","paused":false,)";
+  CHECK(health_from_json(head + R"("refusals":{"invalid":3}})")->refusals.at("invalid") == 3);
+  CHECK_FALSE(health_from_json(head + R"("refusals":[]})"));
+  CHECK_FALSE(health_from_json(head + R"("refusals":{"invalid":-1}})"));
+  CHECK_FALSE(health_from_json(head + R"("print_jobs":{"done":"4"}})"));
+  CHECK_FALSE(health_from_json(head + R"("recent_refusals":{}})"));
+  CHECK_FALSE(health_from_json(head + R"("recent_refusals":[{"reason":"invalid","at":1}]})"));
+  CHECK_FALSE(
+      health_from_json(head + R"("recent_refusals":[{"ticket":"T1","reason":"invalid","at":1}]})"));
+  CHECK_FALSE(health_from_json(
+      head + R"("recent_refusals":[{"ticket":4294967296,"reason":"invalid","at":1}]})"));
+  CHECK_FALSE(health_from_json(head + R"("recent_refusals":[{"ticket":null,"reason":7,"at":1}]})"));
 }

@@ -1,0 +1,69 @@
+// What a kiosk did reaches the server with its heartbeats: refusals by reason, the newest refusals
+// with their tickets, and its print jobs by state, kept in the kiosks table for the desk.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "support/frames/frame_maker.h"
+#include "sync_site.h"
+
+using namespace einlass::test;
+using nlohmann::json;
+
+namespace {
+
+// kiosks.health of `id` on the server, as JSON (null before the kiosk's first heartbeat).
+json server_health(SyncSite& venue, const std::string& id) {
+  SQLite::Database db((venue.site().dir() / "event.db").string(), SQLite::OPEN_READONLY);
+  db.setBusyTimeout(5000);
+  SQLite::Statement query(db, "SELECT health FROM kiosks WHERE kiosk_id = ?");
+  query.bind(1, id);
+  if (!query.executeStep()) return nullptr;
+  return json::parse(query.getColumn(0).getString(), nullptr, false);
+}
+
+// A ticket code with one character of its signed part changed: not a ticket of this event.
+std::string forged(std::string code) {
+  char& c = code[code.size() - 3];
+  c = c == 'A' ? 'B' : 'A';
+  return code;
+}
+
+}  // namespace
+
+TEST_CASE("a kiosk's refusals and print jobs reach the server's kiosks table",
+          "[integration][sync]") {
+  SyncSite venue(venue_people());
+  venue.start_server();
+  auto& k1 = venue.start_kiosk("K1");
+  REQUIRE(wait_until_online(k1));
+
+  venue.site().drop_frame("K1", make_frame(forged(venue.code(2)), FrameStyle::clean).view(),
+                          "forged");
+  REQUIRE(wait_for_decisions(k1, 1));
+  CHECK(scan(venue, "K1", 3, "first") == "admitted");
+  CHECK(scan(venue, "K1", 3, "again") == "already_admitted");
+
+  json health;
+  const bool reported = eventually([&] {
+    health = server_health(venue, "K1");
+    return health.is_object() && health.contains("print_jobs") &&
+           health["print_jobs"] == json{{"done", 1}} && health["recent_refusals"].size() == 2;
+  });
+  INFO("server health: " << health.dump() << "\nK1:\n" << k1.out());
+  REQUIRE(reported);
+  CHECK(health["refusals"] == json{{"already_admitted", 1}, {"invalid", 1}});
+  const json& recent = health["recent_refusals"];
+  CHECK(recent[0]["ticket"] == 3);
+  CHECK(recent[0]["reason"] == "already_admitted");
+  CHECK(recent[1]["ticket"].is_null());
+  CHECK(recent[1]["reason"] == "invalid");
+  // Kiosk clock times, newest first, within this test's run.
+  const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+  CHECK(recent[0]["at"].get<std::int64_t>() >= recent[1]["at"].get<std::int64_t>());
+  CHECK(recent[1]["at"].get<std::int64_t>() > now_ms - 120'000);
+  CHECK(recent[0]["at"].get<std::int64_t>() <= now_ms + 5'000);
+}
