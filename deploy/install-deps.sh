@@ -13,6 +13,8 @@ packages=(
   libboost1.81-dev libssl-dev openssl catch2 libcairo2-dev fonts-dejavu-core libcups2-dev
   libhowardhinnant-date-dev tzdata libtomlplusplus-dev libcli11-dev nlohmann-json3-dev
   libevdev-dev libgpiod-dev libturbojpeg0-dev libsystemd-dev
+  # staff passwords: Argon2id, the memory-hard hash the password hashing competition chose
+  libargon2-dev
   # test tools: a real IPP printer, its D-Bus, PDF inspection, a real browser for the screens
   cups-ipp-utils dbus poppler-utils chromium
   # a kiosk whose clock is wrong, for the clock-skew scenario: libfaketime shifts one process

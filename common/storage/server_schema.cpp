@@ -206,10 +206,34 @@ CREATE TRIGGER sync_command_added AFTER INSERT ON kiosk_commands BEGIN
 END;
 )sql";
 
+// Version 4: staff accounts of the dashboard and their sessions. A password is kept only as its
+// Argon2id encoded hash (salt and cost inside it), a session only as the SHA-256 of its token:
+// a copy of this file opens no account and no session.
+constexpr const char* kServerV4 = R"sql(
+CREATE TABLE staff_accounts (
+  login          TEXT PRIMARY KEY
+                 CHECK (length(login) BETWEEN 1 AND 64 AND login NOT GLOB '*[^a-z0-9._-]*'),
+  role           TEXT NOT NULL CHECK (role IN ('viewer', 'desk', 'admin')),
+  password_hash  TEXT NOT NULL CHECK (password_hash LIKE '$argon2id$%'),
+  created_at     INTEGER NOT NULL,
+  disabled_at    INTEGER               -- set: cannot sign in; the account and its history stay
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE staff_sessions (
+  token_hash  TEXT PRIMARY KEY CHECK (length(token_hash) = 64),  -- hex SHA-256 of the token
+  login       TEXT NOT NULL REFERENCES staff_accounts (login),
+  csrf_token  TEXT NOT NULL CHECK (csrf_token <> ''),
+  created_at  INTEGER NOT NULL,
+  expires_at  INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX staff_sessions_by_login ON staff_sessions (login);
+)sql";
+
 constexpr std::array kServer{
     Migration{1, kSharedTablesV1, kServerV1},
     Migration{2, nullptr, kServerV2},
     Migration{3, nullptr, kServerV3},
+    Migration{4, nullptr, kServerV4},
 };
 
 }  // namespace

@@ -23,6 +23,7 @@
 #include "base/date_text.h"
 #include "hub/kiosk_commands.h"
 #include "hub/status_report.h"
+#include "staff_commands.h"
 #include "storage/audit_repository.h"
 #include "storage/key_repository.h"
 
@@ -461,6 +462,9 @@ int main(int argc, char** argv) {
   staff_revoke->add_option("ID", o.card, "Card id, e.g. S000001")->required();
   staff_revoke->add_option("--reason", o.reason, "Why (goes into the audit log)")->required();
 
+  StaffCommandLine staff_accounts;
+  add_staff_commands(app, staff_accounts);
+
   CLI11_PARSE(app, argc, argv);
 
   if (*init) return run_init(o);
@@ -485,5 +489,8 @@ int main(int argc, char** argv) {
   if (*staff_add) return run_staff_card_add(*opened, o);
   if (*staff_list) return run_staff_card_list(*opened);
   if (*staff_revoke) return run_staff_card_revoke(*opened, o);
+  if (staff_command_chosen(staff_accounts))
+    return run_staff_command(staff_accounts, opened->db, command_line_actor().who, std::cout,
+                             std::cerr);
   return 2;
 }
