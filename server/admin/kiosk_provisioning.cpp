@@ -6,6 +6,7 @@
 #include "admin/new_file.h"
 #include "admin/tls_setup.h"
 #include "base/host_port.h"
+#include "desk/desk_kiosk_id.h"
 #include "storage/settings_repository.h"
 
 #include "storage/admission_log.h"
@@ -149,6 +150,12 @@ std::expected<KioskBundle, AdminError> provision_kiosk(EventDatabase& source,
                                                        const fs::path& out, const Actor& actor,
                                                        std::string_view server) {
   if (auto ok = check_kiosk_id(kiosk_id); !ok) return fail(ok.error());
+  // Manual admissions are recorded under this id: a kiosk of that name would reuse their
+  // sequence numbers.
+  if (kiosk_id == kDeskKioskId)
+    return fail("\"" + std::string(kDeskKioskId) +
+                "\" is reserved for admissions made by hand at the staff desk; choose another "
+                "kiosk name");
   const fs::path replica_path = out / "replica.db";
   const fs::path partial = out / ".replica.db.partial";
   std::error_code ec;

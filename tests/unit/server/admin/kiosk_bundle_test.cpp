@@ -154,3 +154,15 @@ TEST_CASE(
   CHECK_FALSE(std::filesystem::exists(f.dir / "K2" / "replica.db"));
   CHECK(f.count("SELECT count(*) FROM kiosk_certificates WHERE kiosk_id = 'K2'") == 0);
 }
+
+TEST_CASE("provision-kiosk refuses the name the desk's manual admissions are recorded under",
+          "[admin]") {
+  AdminTlsFixture f;
+  auto refused = provision_kiosk(f.event, "desk", f.dir / "desk", f.actor);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().message.find("\"desk\" is reserved") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(f.dir / "desk" / "replica.db"));
+  CHECK(f.count("SELECT count(*) FROM kiosk_certificates") == 0);
+  // Other names, "desk-2" too, are kiosks like any other.
+  CHECK(provision_kiosk(f.event, "desk-2", f.dir / "desk-2", f.actor));
+}
