@@ -5,12 +5,9 @@
 #include <span>
 #include <string_view>
 
-namespace einlass {
+#include "base/embedded_asset.h"
 
-struct EmbeddedAsset {
-  std::string_view name;  // "index.html"
-  std::string_view bytes;
-};
+namespace einlass {
 
 // Defined in the .cpp that CMake generates from the assets folder (embed_assets.cmake).
 std::span<const EmbeddedAsset> embedded_screen_assets();
@@ -22,8 +19,5 @@ struct ScreenAsset {
 
 // "/" and "/index.html" give the page, "/app.js" the script, and so on; nullopt otherwise.
 std::optional<ScreenAsset> find_screen_asset(std::string_view path);
-
-// "text/html; charset=utf-8" for "index.html"; by extension.
-std::string_view content_type_for(std::string_view name);
 
 }  // namespace einlass

@@ -124,7 +124,18 @@ std::string sample_server_config(const fs::path& database, const HostPort& liste
          "# A kiosk that sends nothing, not even a heartbeat, for this long is dropped (5..600).\n"
          "heartbeat_timeout_seconds = 20\n"
          "# Connections held at once; any more are refused (1..100000).\n"
-         "max_connections = 500\n";
+         "max_connections = 500\n"
+         "\n"
+         "[web]\n"
+         "# The staff dashboard (HTTPS): open https://<this server>:8443/ in a browser on the\n"
+         "# venue network. Remove this section to run without it.\n"
+         "listen = \"0.0.0.0:8443\"\n"
+         "# Its certificate and key; by default the ones above. Browsers warn about the event CA\n"
+         "# unless tls/ca.crt is imported into them.\n"
+         "# certificate = \"tls/server.crt\"\n"
+         "# private_key = \"tls/server.key\"\n"
+         "# How long a staff sign-in lasts, in hours (1..72).\n"
+         "session_hours = 12\n";
 }
 
 }  // namespace einlass

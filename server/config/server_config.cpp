@@ -12,8 +12,32 @@ const ConfigKeys& known_keys() {
       {"sync",
        {"listen", "certificate", "private_key", "ca", "heartbeat_timeout_seconds",
         "max_connections"}},
+      {"web", {"listen", "certificate", "private_key", "session_hours"}},
   };
   return *keys;
+}
+
+Result read_web(const ConfigFile& file, ServerConfig& out) {
+  if (!file.has_section("web")) return {};
+  ServerConfig::Web web;
+  auto listen = file.required_string("web", "listen");
+  if (!listen) return std::unexpected(listen.error());
+  auto address = parse_host_port(*listen, true);
+  if (!address) return config_error("web.listen", address.error());
+  web.listen = *address;
+  web.certificate = out.certificate;
+  web.private_key = out.private_key;
+  for (auto [key, path] :
+       {std::pair{"certificate", &web.certificate}, std::pair{"private_key", &web.private_key}}) {
+    auto text = file.optional_string("web", key);
+    if (!text) return std::unexpected(text.error());
+    if (*text) *path = (file.folder() / **text).lexically_normal();
+  }
+  auto hours = file.optional_integer("web", "session_hours", 1, 72);
+  if (!hours) return std::unexpected(hours.error());
+  if (*hours) web.session_lifetime = std::chrono::hours(**hours);
+  out.web = std::move(web);
+  return {};
 }
 
 Result read(const ConfigFile& file, ServerConfig& out) {
@@ -39,7 +63,7 @@ Result read(const ConfigFile& file, ServerConfig& out) {
   auto connections = file.optional_integer("sync", "max_connections", 1, 100000);
   if (!connections) return std::unexpected(connections.error());
   if (*connections) out.max_connections = static_cast<std::size_t>(**connections);
-  return {};
+  return read_web(file, out);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <expected>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,15 @@ struct ServerConfig {
   // [sync] heartbeat_timeout_seconds: a kiosk silent this long is dropped.
   std::chrono::seconds heartbeat_timeout{20};
   std::size_t max_connections = 500;  // [sync] max_connections
+
+  // The staff dashboard; nullopt when the file has no [web] section.
+  struct Web {
+    HostPort listen;                    // [web] listen = "address:port" (port 0: any free one)
+    std::filesystem::path certificate;  // [web] certificate: default [sync]'s
+    std::filesystem::path private_key;  // [web] private_key: default [sync]'s
+    std::chrono::hours session_lifetime{12};  // [web] session_hours (1..72)
+  };
+  std::optional<Web> web;
 };
 
 // Every error names the key ("server.toml: sync.listen: ..."); unknown keys are refused.

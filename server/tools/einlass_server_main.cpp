@@ -1,5 +1,6 @@
-// einlass-server: the venue's server. Reads its config, opens the event database and serves sync
-// to the kiosks until SIGTERM, then tells every kiosk it is going and drains.
+// einlass-server: the venue's server. Reads its config, opens the event database, serves sync to
+// the kiosks and the staff dashboard (HTTPS) on one event loop until SIGTERM, then tells every
+// kiosk and browser it is going and drains.
 #include <sys/resource.h>
 
 #include <CLI/CLI.hpp>
@@ -8,12 +9,14 @@
 #include <cstdio>
 #include <iostream>
 
+#include "base/host_port.h"
 #include "base/time.h"
 #include "base/version.h"
 #include "config/server_config.h"
 #include "hub/sync_hub.h"
 #include "net/sync_server.h"
 #include "storage/database.h"
+#include "web/dashboard.h"
 
 namespace {
 
@@ -29,7 +32,7 @@ void raise_descriptor_limit() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App cli{"einlass-server: keeps the kiosks of one event in sync"};
+  CLI::App cli{"einlass-server: keeps the kiosks of one event in sync and serves the dashboard"};
   std::string config_path = "/etc/einlass/server.toml";
   cli.add_option("--config", config_path, "The server's TOML config")->capture_default_str();
   cli.set_version_flag("--version", std::string(einlass::software_version()));
@@ -76,11 +79,36 @@ int main(int argc, char** argv) {
   }
   log("einlass-server " + std::string(einlass::software_version()) + ": sync on " +
       options.address + ":" + std::to_string(*port));
+
+  std::unique_ptr<einlass::Dashboard> dashboard;
+  if (config->web) {
+    einlass::WebServerOptions web;
+    web.address = config->web->listen.host;
+    web.port = config->web->listen.port;
+    web.certificate = config->web->certificate;
+    web.private_key = config->web->private_key;
+    auto created = einlass::Dashboard::create(io, *db, config->database, clock, web,
+                                              config->web->session_lifetime, log);
+    if (!created) {
+      std::cerr << "einlass-server: dashboard: " << created.error() << '\n';
+      return 1;
+    }
+    dashboard = std::move(*created);
+    auto web_port = dashboard->start();
+    if (!web_port) {
+      std::cerr << "einlass-server: " << web_port.error() << '\n';
+      return 1;
+    }
+    log("einlass-server: dashboard on https://" +
+        einlass::format_host_port({web.address, *web_port}) + "/");
+  }
+
   boost::asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& error, int) {
     if (error) return;
     log("einlass-server: stopping");
     (*server)->stop();
+    if (dashboard) dashboard->stop();
   });
   io.run();
   log("einlass-server: stopped");

@@ -34,6 +34,12 @@ DaemonProcess& SyncSite::start_server() {
     REQUIRE(at != std::string::npos);
     config.replace(at, config.find('\n', at) - at,
                    "database = \"" + (site_.dir() / "event.db").string() + "\"");
+    // The dashboard on a port of its own, kept across restarts like the sync port.
+    web_port_ = unused_loopback_port();
+    const auto web = config.find("listen = \"0.0.0.0:8443\"");
+    REQUIRE(web != std::string::npos);
+    config.replace(web, config.find('\n', web) - web,
+                   "listen = \"127.0.0.1:" + std::to_string(web_port_) + "\"");
     write_file(folder / "server.toml", config);
     server_ = std::make_unique<DaemonProcess>(
         std::vector<std::string>{kServer, "--config", (folder / "server.toml").string()},

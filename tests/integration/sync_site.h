@@ -24,6 +24,8 @@ class SyncSite {
   DaemonProcess& start_server();
   DaemonProcess& server() { return *server_; }
   int server_port() const { return port_; }
+  // The staff dashboard's HTTPS port on 127.0.0.1.
+  int web_port() const { return web_port_; }
 
   // Provisions (first time) and starts kiosk `id`, syncing with 127.0.0.1:`via_port` (the
   // server's port, or a proxy's); 0 means the server's.
@@ -41,6 +43,7 @@ class SyncSite {
   KioskSite site_;
   std::unique_ptr<DaemonProcess> server_;
   int port_ = 0;
+  int web_port_ = 0;
 };
 
 // Ten registrants with the names a German congress has: umlauts, ß, double names, accents.

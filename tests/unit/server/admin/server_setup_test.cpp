@@ -68,6 +68,10 @@ TEST_CASE("setup-server writes the TLS files and a server.toml that ServerConfig
   CHECK(config->ca == out / "tls" / "ca.crt");
   CHECK(config->heartbeat_timeout == std::chrono::seconds{20});
   CHECK(config->max_connections == 500);
+  REQUIRE(config->web);
+  CHECK(config->web->listen == HostPort{"0.0.0.0", 8443});
+  CHECK(config->web->certificate == out / "tls" / "server.crt");
+  CHECK(config->web->session_lifetime == std::chrono::hours{12});
   CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'setup_server' AND subject = "
                 "'einlass.local, 10.0.0.5, localhost, 127.0.0.1, ::1'") == 1);
 }

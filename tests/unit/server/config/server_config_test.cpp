@@ -20,6 +20,11 @@ private_key = "tls/server.key"
 ca = "/etc/einlass/tls/ca.crt"
 heartbeat_timeout_seconds = 30
 max_connections = 200
+
+[web]
+listen = "127.0.0.1:8443"
+private_key = "web/dashboard.key"
+session_hours = 8
 )toml";
 
 std::string replaced(std::string_view from, std::string_view to) {
@@ -49,6 +54,19 @@ TEST_CASE("a complete server config is read with paths relative to its folder",
   CHECK(config->ca == "/etc/einlass/tls/ca.crt");
   CHECK(config->heartbeat_timeout == std::chrono::seconds{30});
   CHECK(config->max_connections == 200);
+  REQUIRE(config->web);
+  CHECK(config->web->listen == HostPort{"127.0.0.1", 8443});
+  CHECK(config->web->certificate == "/srv/einlass/tls/server.crt");  // [sync]'s by default
+  CHECK(config->web->private_key == "/srv/einlass/web/dashboard.key");
+  CHECK(config->web->session_lifetime == std::chrono::hours{8});
+}
+
+TEST_CASE("without a [web] section the server runs without the dashboard", "[server][config]") {
+  std::string text = kGood;
+  text.erase(text.find("[web]"));
+  auto config = parse_server_config(text, "/srv");
+  REQUIRE(config);
+  CHECK_FALSE(config->web);
 }
 
 TEST_CASE("heartbeat timeout and connection limit have defaults", "[server][config]") {
@@ -88,6 +106,11 @@ TEST_CASE("every server config error names the key and why", "[server][config]")
        "must be between 1 and 100000"},
       {"max_connections = 200", "max_conections = 200", "sync.max_conections", "unknown key"},
       {"[sync]", "[synch]", "synch", "unknown section"},
+      {"listen = \"127.0.0.1:8443\"", "", "web.listen", "is missing"},
+      {"listen = \"127.0.0.1:8443\"", "listen = \"dashboard\"", "web.listen",
+       "must be \"host:port\", e.g. \"10.0.0.5:7443\" or \"[::1]:7443\", not \"dashboard\""},
+      {"session_hours = 8", "session_hours = 100", "web.session_hours", "must be between 1 and 72"},
+      {"session_hours = 8", "sessions = 8", "web.sessions", "unknown key"},
       {"[server]\n", "server = 1\n[x]\n", "server", "must be a section ([server])"},
   };
   for (const auto& c : cases) {
