@@ -51,4 +51,8 @@ std::string_view to_string(AdmissionKind kind);
 // file names, log lines and badge codes. The error says which rule the text breaks.
 std::expected<void, std::string> check_kiosk_id(std::string_view kiosk_id);
 
+// The kiosk id the server records the desk's manual admissions under: no kiosk may have it
+// (provision-kiosk refuses it, the server refuses a kiosk that says it is it).
+inline constexpr std::string_view kDeskKioskId = "desk";
+
 }  // namespace einlass

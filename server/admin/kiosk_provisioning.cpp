@@ -6,7 +6,7 @@
 #include "admin/new_file.h"
 #include "admin/tls_setup.h"
 #include "base/host_port.h"
-#include "desk/desk_kiosk_id.h"
+#include "eventlog/admission_event.h"
 #include "storage/settings_repository.h"
 
 #include "storage/admission_log.h"

@@ -14,7 +14,7 @@
 #include <string_view>
 
 #include "base/time.h"
-#include "desk/desk_kiosk_id.h"
+#include "eventlog/admission_event.h"
 #include "storage/database.h"
 #include "ticket/ticket.h"
 

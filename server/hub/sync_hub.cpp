@@ -42,6 +42,11 @@ HubResult<void> SyncHub::reset_connections() {
 HubResult<void> SyncHub::kiosk_connected(const Hello& hello, std::string_view address) {
   if (auto ok = check_kiosk_id(hello.kiosk_id); !ok)
     return hub_error(HubError::Kind::protocol, ok.error());
+  if (hello.kiosk_id == kDeskKioskId) {
+    return hub_error(HubError::Kind::protocol, "\"" + std::string(kDeskKioskId) +
+                                                   "\" is the desk's, not a kiosk's: provision "
+                                                   "the kiosk under another name");
+  }
   return done(KioskRegistry(db_).connected(hello.kiosk_id, hello.software, address, clock_.now()));
 }
 

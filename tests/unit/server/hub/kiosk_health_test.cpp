@@ -54,6 +54,11 @@ TEST_CASE("connections are recorded, and a server start marks every kiosk discon
   REQUIRE(f.hub.reset_connections());
   CHECK_FALSE((*KioskRegistry(f.db).find("K1"))->connected);
   CHECK_FALSE(f.hub.kiosk_connected(Hello{"K 1", "0.2.0", ""}, "a"));
+  // The desk's manual admissions are recorded as "desk": no kiosk may speak for it.
+  const auto desk = f.hub.kiosk_connected(Hello{"desk", "0.2.0", ""}, "a");
+  REQUIRE_FALSE(desk);
+  CHECK(desk.error().kind == HubError::Kind::protocol);
+  CHECK_FALSE(KioskRegistry(f.db).find("desk")->has_value());
 }
 
 TEST_CASE("a heartbeat records health, unsynced, last command and clock skew", "[hub][health]") {
