@@ -406,13 +406,17 @@ class WebServer::Impl : public std::enable_shared_from_this<Impl> {
 
   asio::awaitable<void> tick_loop(std::shared_ptr<Impl> self) {
     auto next_check = std::chrono::steady_clock::now();
+    auto next_telling = next_check;
     while (!stopped_) {
       ticker_.expires_after(options_.poll_interval);
       auto [error] = co_await ticker_.async_wait(kNoThrow);
       if (error || stopped_) co_return;
-      if (auto message = feed_.poll()) {
-        const auto shared = std::make_shared<const std::string>(std::move(*message));
-        for (auto& [id, session] : live_) enqueue(*session, shared);
+      if (std::chrono::steady_clock::now() >= next_telling) {
+        if (auto message = feed_.poll()) {
+          next_telling = std::chrono::steady_clock::now() + options_.min_live_gap;
+          const auto shared = std::make_shared<const std::string>(std::move(*message));
+          for (auto& [id, session] : live_) enqueue(*session, shared);
+        }
       }
       if (std::chrono::steady_clock::now() < next_check) continue;
       next_check = std::chrono::steady_clock::now() + options_.offline_check;

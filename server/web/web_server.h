@@ -31,6 +31,9 @@ struct WebServerOptions {
   // How often the live feed looks for changes: browsers hear of an admission within this plus
   // their round trip.
   std::chrono::milliseconds poll_interval{250};
+  // During a rush, changes are told at most this often: each telling recomputes the summary
+  // (some 70-120 ms of the event loop at 50,000 attendees), which must not starve sync.
+  std::chrono::milliseconds min_live_gap{1000};
   std::chrono::seconds offline_check{5};
   std::chrono::seconds offline_after{60};  // a kiosk silent this long raises kiosk_offline
   std::size_t max_queued_messages = 16;    // a live browser this far behind is dropped
