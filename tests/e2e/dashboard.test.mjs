@@ -3,7 +3,8 @@
 // certificate from the event's own CA), two einlass-kiosk daemons scan frames dropped into their
 // dir: scanners and print to file: printers. Checks sign-in, live updates without a reload, search
 // that forgives accents, a reprint that reaches the chosen kiosk's printer and the audit log, what
-// a viewer may not do, names shown as text, and the sign-in error.
+// a viewer may not do, names shown as text, staff accounts added and disabled by an admin, and the
+// sign-in error.
 // With EINLASS_SCREENSHOTS=DIR it also saves dashboard-overview.png, dashboard-attendee.png and
 // dashboard-tablet.png there.
 // usage: run.sh dashboard.test.mjs dashboard_frames einlass-admin einlass-server einlass-kiosk
@@ -390,6 +391,118 @@ test('a refusal shows who and why; the overview and an attendee fit a laptop and
     await page.click('[data-testid=lang-de]');
     assertCleanPage(page);
   });
+});
+
+test('an admin adds a desk account that can sign in, then disables it; desk staff see no staff page',
+     async (t) => {
+  const NEU_PASSWORD = 'neu-passwort-2027';
+  const origin = new URL(url).origin;
+  const staffBrowser = await launchBrowser({ viewport: LAPTOP, ignoreHTTPSErrors: true });
+  try {
+    await withPage(browser, t.name, url, {}, async (page) => {
+      // Desk staff (anna, still signed in): no nav entry, and #/staff only says no.
+      await waitForSelector(page, '#app:not([hidden])');
+      await waitForText(page, '#user', 'anna');
+      assert.equal(await page.isHidden('[data-testid=nav-staff]'), true);
+      await page.goto(`${url}#/staff`);
+      await waitForSelector(page, '#staff-denied');
+      assert.match(await page.textContent('#staff-denied'), /für Ihre Rolle nicht freigegeben/);
+      assert.equal(await page.isHidden('#staff-admin'), true);
+      assert.equal(await page.locator('#staff-body tr').count(), 0);
+
+      await page.goto(`${url}#/`);
+      await page.click('#sign-out');
+      await signedIn(page, 'adam');
+      await page.click('[data-testid=nav-staff]');
+      await waitForSelector(page, '#view-staff:not([hidden])');
+      assert.equal(new URL(page.url()).hash, '#/staff');
+      for (const member of STAFF) {
+        await waitForSelector(page, `#staff-body tr[data-login=${member.login}][data-state=active]`);
+      }
+      assert.match(await page.textContent('#staff-body tr[data-login=vera]'), /Lesen/);
+      // No button to disable oneself.
+      assert.equal(await page.locator('#staff-body tr[data-login=adam] button').count(), 0);
+
+      const staffPosts = [];
+      page.on('request', (r) => {
+        if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/staff') staffPosts.push(r);
+      });
+      // Passwords that differ are caught by the page: nothing is sent.
+      await page.fill('[data-testid=staff-login]', 'neu');
+      await page.selectOption('[data-testid=staff-role]', 'desk');
+      await page.fill('[data-testid=staff-password]', NEU_PASSWORD);
+      await page.fill('[data-testid=staff-password-again]', 'something-else-entirely');
+      await page.click('[data-testid=staff-submit]');
+      await waitForText(page, '#staff-add-message', 'stimmen nicht überein');
+      assert.equal(staffPosts.length, 0);
+      // A short password goes to the server, whose message shows.
+      await page.fill('[data-testid=staff-password]', 'kurz');
+      await page.fill('[data-testid=staff-password-again]', 'kurz');
+      await page.click('[data-testid=staff-submit]');
+      await waitForText(page, '#staff-add-message', 'at least 10 characters');
+      assert.match(await page.getAttribute('#staff-add-message', 'class'), /error/);
+      assert.equal(staffPosts.length, 1);
+      assert.equal(await page.locator('#staff-body tr[data-login=neu]').count(), 0);
+
+      await page.fill('[data-testid=staff-password]', NEU_PASSWORD);
+      await page.fill('[data-testid=staff-password-again]', NEU_PASSWORD);
+      await page.click('[data-testid=staff-submit]');
+      await waitForSelector(page, '#staff-body tr[data-login=neu][data-state=active]');
+      assert.match(await page.textContent('#staff-body tr[data-login=neu]'), /Einlass-Theke/);
+      assert.match(await page.textContent('#staff-add-message'), /„neu“.*angelegt/);
+      assert.equal(await page.inputValue('[data-testid=staff-password]'), '');
+      assert.equal(await page.inputValue('[data-testid=staff-password-again]'), '');
+
+      // The new account signs in (its own browser) and, being desk staff, gets no staff page.
+      await withPage(staffBrowser, `${t.name} (neu)`, url, {}, async (neuPage) => {
+        await signIn(neuPage, 'neu', NEU_PASSWORD);
+        await waitForSelector(neuPage, '#app:not([hidden])');
+        assert.match(await neuPage.textContent('#user'), /neu · Einlass-Theke/);
+        assert.equal(await neuPage.isHidden('[data-testid=nav-staff]'), true);
+        await neuPage.goto(`${url}#/staff`);
+        await waitForSelector(neuPage, '#staff-denied');
+        assert.equal(await neuPage.locator('#staff-body tr').count(), 0);
+        await waitForSelector(neuPage, '#live[data-state=live]');
+
+        // The admin disables it after a confirmation; its open page falls back to the sign-in.
+        const row = '#staff-body tr[data-login=neu]';
+        assert.equal(await page.locator(`${row} [data-testid=staff-disable-confirm]`).count(), 0);
+        await page.click(`${row} [data-testid=staff-disable-start]`);
+        await page.click(`${row} [data-testid=staff-disable-abort]`);
+        await page.click(`${row} [data-testid=staff-disable-start]`);
+        assert.match(await page.textContent(row), /wirklich sperren/);
+        await page.click(`${row} [data-testid=staff-disable-confirm]`);
+        await waitForSelector(page, `${row}[data-state=disabled]`);
+        assert.match(await page.textContent(row), /gesperrt seit/);
+        assert.equal(await page.locator(`${row} button`).count(), 0);
+        assert.match(await page.textContent('#staff-message'), /„neu“ gesperrt/);
+        await waitForSelector(neuPage, '#login-view:not([hidden])', { timeout: 20_000 });
+
+        // Signing in as "neu" now fails like a wrong password.
+        const reply = await neuPage.request.post(`${url}api/v1/login`, {
+          headers: { Origin: origin },
+          data: { login: 'neu', password: NEU_PASSWORD },
+        });
+        assert.equal(reply.status(), 401);
+        assert.equal((await reply.json()).error.code, 'bad_credentials');
+        assertCleanPage(neuPage);
+      });
+
+      // The staff page fits a tablet too.
+      await page.setViewportSize(TABLET);
+      await page.waitForTimeout(200);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= TABLET.width, `the staff page is ${width} px wide on a tablet`);
+      await page.setViewportSize(LAPTOP);
+
+      await page.goto(`${url}#/`);
+      await page.click('#sign-out');
+      await signedIn(page, 'anna');
+      assertCleanPage(page);
+    });
+  } finally {
+    await staffBrowser.close();
+  }
 });
 
 // Last: the throttle also holds back this machine's address for a while.

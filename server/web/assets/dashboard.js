@@ -1,6 +1,7 @@
 // The staff dashboard: sign-in, the views (#/ overview, #/admissions, #/audit,
-// #/attendee/T000042), the live feed and the language switch. Plain ES modules, no framework,
-// nothing from outside the server; all data is put into the page as text (see dom.js).
+// #/attendee/T000042, #/staff for admins), the live feed and the language switch. Plain ES
+// modules, no framework, nothing from outside the server; all data is put into the page as text
+// (see dom.js).
 import { get, post, setCsrfToken, whenUnauthenticated } from './api.js';
 import { loadAttendee, renderAttendee, resetAttendee } from './attendee.js';
 import { $, fill } from './dom.js';
@@ -11,9 +12,10 @@ import { connectLive } from './live.js';
 import { initOverview, loadKiosks, loadOverview, onOverviewError, renderOverview, renderSummary,
          resetOverview } from './overview.js';
 import { closeSearch, initSearch, renderSearch, resetSearch } from './search.js';
-import { state } from './state.js';
+import { enterStaff, initStaff, loadStaff, renderStaff, resetStaff } from './staff.js';
+import { canAdmin, state } from './state.js';
 
-const VIEWS = ['overview', 'admissions', 'audit', 'attendee'];
+const VIEWS = ['overview', 'admissions', 'audit', 'attendee', 'staff'];
 
 let live = null;
 let liveState = 'connecting';
@@ -45,7 +47,9 @@ function parseRoute() {
     }
     return { view: 'attendee', ticket };
   }
-  if (parts[0] === 'admissions' || parts[0] === 'audit') return { view: parts[0] };
+  if (parts[0] === 'admissions' || parts[0] === 'audit' || parts[0] === 'staff') {
+    return { view: parts[0] };
+  }
   return { view: 'overview' };
 }
 
@@ -70,6 +74,8 @@ async function loadView({ fresh }) {
     await audit.load({ reset: true });
   } else if (route.view === 'attendee') {
     await loadAttendee(route.ticket);
+  } else if (route.view === 'staff') {
+    await loadStaff();
   }
 }
 
@@ -131,6 +137,7 @@ function route() {
   if (state.route.view !== 'attendee') resetAttendee();
   if (state.route.view === 'admissions') admissions.reset();
   if (state.route.view === 'audit') audit.reset();
+  if (state.route.view === 'staff') enterStaff();
   window.scrollTo(0, 0);
   loadView({ fresh: true }).catch(reportError);
 }
@@ -185,6 +192,7 @@ function showLogin(note) {
   resetSearch();
   admissions.reset();
   audit.reset();
+  resetStaff();
   // Nothing of the last session's data stays in the page.
   for (const id of ['kiosks-body', 'alerts-list', 'refusals-body', 'latest-body', 'categories-body',
                     'chart', 'refusal-counts']) fill($(id));
@@ -219,6 +227,8 @@ function renderUser() {
   const session = state.session;
   if (!session) return;
   $('user').textContent = `${session.login} · ${t(`role.${session.role}`)}`;
+  // Only a courtesy: the server refuses /staff to every other role.
+  $('nav-staff').hidden = !canAdmin();
 }
 
 async function signIn(event) {
@@ -274,6 +284,7 @@ function switchLanguage(lang) {
   admissions.render();
   audit.render();
   renderAttendee();
+  renderStaff();
   renderSearch();
 }
 
@@ -285,6 +296,7 @@ async function start() {
   onOverviewError(reportError);
   initLists();
   initSearch();
+  initStaff();
   $('login-form').addEventListener('submit', signIn);
   $('sign-out').addEventListener('click', signOut);
   for (const button of document.querySelectorAll('[data-lang]')) {
