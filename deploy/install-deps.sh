@@ -19,6 +19,8 @@ packages=(
   cups-ipp-utils dbus poppler-utils chromium
   # a kiosk whose clock is wrong, for the clock-skew scenario: libfaketime shifts one process
   faketime
+  # the systemd units' test: systemd-analyze verify and security, systemd-tmpfiles, -sysusers
+  systemd
 )
 # The browser tests run playwright-core on Node.js. A machine that has node and npm (Debian's or
 # NodeSource's) keeps them; otherwise Debian's are installed.
