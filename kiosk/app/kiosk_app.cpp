@@ -13,7 +13,7 @@
 #include "app/refusal_tally.h"
 #include "app/scanner_pump.h"
 #include "app/screen_presenter.h"
-#include "app/service_notifier.h"
+#include "service/service_notifier.h"
 #include "app/staff_mode.h"
 #include "core/admission_desk.h"
 #include "core/decision_log.h"

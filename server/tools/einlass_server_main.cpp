@@ -6,7 +6,9 @@
 #include <CLI/CLI.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <cstdio>
+#include <functional>
 #include <iostream>
 
 #include "base/host_port.h"
@@ -15,6 +17,7 @@
 #include "config/server_config.h"
 #include "hub/sync_hub.h"
 #include "net/sync_server.h"
+#include "service/service_notifier.h"
 #include "storage/database.h"
 #include "web/dashboard.h"
 
@@ -103,9 +106,28 @@ int main(int argc, char** argv) {
         einlass::format_host_port({web.address, *web_port}) + "/");
   }
 
+  // systemd (Type=notify): ready once both listen; alive while the event loop turns, so a
+  // stuck loop is restarted by WatchdogSec.
+  const einlass::ServiceNotifier notifier;
+  notifier.ready();
+  boost::asio::steady_timer watchdog(io);
+  std::function<void()> keep_alive = [&] {
+    const auto interval = notifier.watchdog_interval();
+    if (!interval) return;
+    watchdog.expires_after(*interval);
+    watchdog.async_wait([&](const boost::system::error_code& error) {
+      if (error) return;
+      notifier.alive();
+      keep_alive();
+    });
+  };
+  keep_alive();
+
   boost::asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& error, int) {
     if (error) return;
+    notifier.stopping();
+    watchdog.cancel();
     log("einlass-server: stopping");
     (*server)->stop();
     if (dashboard) dashboard->stop();

@@ -1,14 +1,12 @@
 // einlass-kiosk as a venue runs it: a provisioned bundle, no server, frames dropped into its
 // dir: scanner, badges coming out of its file: printer.
 #include <signal.h>
-#include <sys/socket.h>
-#include <sys/un.h>
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "kiosk_site.h"
+#include "notify_socket.h"
 #include "support/files.h"
 #include "support/ipp_eve_printer.h"
 #include "ticket/ticket.h"
@@ -213,37 +211,12 @@ TEST_CASE("a replica that admitted as K1 refuses to run as another kiosk id",
 TEST_CASE("the kiosk tells systemd it is ready, keeps feeding the watchdog and says when it stops",
           "[integration][kiosk][systemd]") {
   KioskSite site({kPeople.front()});
-  // systemd's side of sd_notify: a datagram socket named by NOTIFY_SOCKET.
-  const auto socket_path = site.dir() / "notify";
-  const int sock = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-  REQUIRE(sock >= 0);
-  sockaddr_un address{};
-  address.sun_family = AF_UNIX;
-  std::snprintf(address.sun_path, sizeof address.sun_path, "%s", socket_path.c_str());
-  REQUIRE(::bind(sock, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-  timeval timeout{0, 100'000};
-  ::setsockopt(sock, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-
-  auto& kiosk = site.start_kiosk("K1", "", "",
-                                 {"NOTIFY_SOCKET=" + socket_path.string(), "WATCHDOG_USEC=400000"});
-  std::vector<std::string> messages;
-  auto collect = [&](std::chrono::milliseconds span) {
-    const auto end = std::chrono::steady_clock::now() + span;
-    while (std::chrono::steady_clock::now() < end) {
-      char buffer[512];
-      const auto n = ::recv(sock, buffer, sizeof buffer, 0);
-      if (n > 0) messages.emplace_back(buffer, static_cast<std::size_t>(n));
-    }
-  };
-  collect(std::chrono::milliseconds(1500));
-  const auto count = [&](const std::string& text) {
-    return std::count_if(messages.begin(), messages.end(),
-                         [&](const std::string& m) { return m.find(text) != std::string::npos; });
-  };
-  CHECK(count("READY=1") == 1);
-  CHECK(count("WATCHDOG=1") >= 3);  // every 200 ms: half of WatchdogSec
+  NotifySocket systemd(site.dir() / "notify");
+  auto& kiosk = site.start_kiosk("K1", "", "", {systemd.environment(), "WATCHDOG_USEC=400000"});
+  systemd.collect(std::chrono::milliseconds(1500));
+  CHECK(systemd.count("READY=1") == 1);
+  CHECK(systemd.count("WATCHDOG=1") >= 3);  // every 200 ms: half of WatchdogSec
   CHECK(kiosk.stop(SIGTERM) == 0);
-  collect(std::chrono::milliseconds(300));
-  CHECK(count("STOPPING=1") == 1);
-  ::close(sock);
+  systemd.collect(std::chrono::milliseconds(300));
+  CHECK(systemd.count("STOPPING=1") == 1);
 }

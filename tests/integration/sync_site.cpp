@@ -20,7 +20,7 @@ const std::string kServer = EINLASS_SERVER_BINARY;
 
 SyncSite::SyncSite(const std::vector<Registrant>& people) : site_(people) {}
 
-DaemonProcess& SyncSite::start_server() {
+DaemonProcess& SyncSite::start_server(std::vector<std::string> environment) {
   const auto folder = site_.dir() / "server";
   if (!server_) {
     port_ = unused_loopback_port();
@@ -43,7 +43,7 @@ DaemonProcess& SyncSite::start_server() {
     write_file(folder / "server.toml", config);
     server_ = std::make_unique<DaemonProcess>(
         std::vector<std::string>{kServer, "--config", (folder / "server.toml").string()},
-        folder / "server");
+        folder / "server", std::move(environment));
   }
   const auto count = [](const std::string& out) {
     std::size_t n = 0;

@@ -21,7 +21,8 @@ class SyncSite {
 
   // Issues the server's certificates on first use and starts einlass-server; waits until it
   // listens. Restarts keep the port.
-  DaemonProcess& start_server();
+  // `environment` is added to the server's on its first start.
+  DaemonProcess& start_server(std::vector<std::string> environment = {});
   DaemonProcess& server() { return *server_; }
   int server_port() const { return port_; }
   // The staff dashboard's HTTPS port on 127.0.0.1.

@@ -3,9 +3,11 @@
 // SQL metacharacters, the live feed and the metrics.
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <string>
 
+#include "notify_socket.h"
 #include "process.h"
 #include "support/web/https_client.h"
 #include "sync_site.h"
@@ -294,4 +296,17 @@ TEST_CASE("metrics count admissions, kiosks and print jobs without a session",
   CHECK(text.find("# TYPE einlass_admissions_total counter") != std::string::npos);
   CHECK(text.find("einlass_print_jobs{") != std::string::npos);
   CHECK(text.find("Müller") == std::string::npos);  // counts only, no names
+}
+
+TEST_CASE("the server tells systemd it is ready, keeps feeding the watchdog and says when it stops",
+          "[integration][web][systemd]") {
+  SyncSite venue(people());
+  NotifySocket systemd(venue.site().dir() / "notify");
+  auto& server = venue.start_server({systemd.environment(), "WATCHDOG_USEC=400000"});
+  systemd.collect(1500ms);
+  CHECK(systemd.count("READY=1") == 1);
+  CHECK(systemd.count("WATCHDOG=1") >= 3);  // every 200 ms: half of WatchdogSec
+  CHECK(server.stop(SIGTERM) == 0);
+  systemd.collect(300ms);
+  CHECK(systemd.count("STOPPING=1") == 1);
 }

@@ -1,4 +1,4 @@
-#include "app/service_notifier.h"
+#include "service/service_notifier.h"
 
 #include <systemd/sd-daemon.h>
 

@@ -1,6 +1,6 @@
 #pragma once
-// Tells systemd that the kiosk is ready and still alive (sd_notify). Without systemd (a
-// developer's shell, the tests) every call does nothing.
+// Tells systemd that a daemon (kiosk or server) is ready and still alive (sd_notify). Without
+// systemd (a developer's shell, the tests) every call does nothing.
 #include <chrono>
 #include <optional>
 #include <string_view>
