@@ -21,6 +21,8 @@ packages=(
   faketime
   # the systemd units' test: systemd-analyze verify and security, systemd-tmpfiles, -sysusers
   systemd
+  # the demo's test asks the dashboard over HTTPS
+  curl
 )
 # The browser tests run playwright-core on Node.js. A machine that has node and npm (Debian's or
 # NodeSource's) keeps them; otherwise Debian's are installed.
