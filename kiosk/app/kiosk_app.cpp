@@ -13,7 +13,6 @@
 #include "app/refusal_tally.h"
 #include "app/scanner_pump.h"
 #include "app/screen_presenter.h"
-#include "service/service_notifier.h"
 #include "app/staff_mode.h"
 #include "core/admission_desk.h"
 #include "core/decision_log.h"
@@ -22,6 +21,7 @@
 #include "devices/open_devices.h"
 #include "link/sync_client.h"
 #include "screen/screen_server.h"
+#include "service/service_notifier.h"
 #include "storage/print_job_repository.h"
 #include "sync/replica_sync.h"
 

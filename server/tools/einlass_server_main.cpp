@@ -56,6 +56,9 @@ int main(int argc, char** argv) {
   einlass::SystemClock clock;
   einlass::SyncHub hub(*db, clock);
   boost::asio::io_context io;
+  // Declared before the servers, so it is destroyed after them: a second SIGTERM or Ctrl-C while
+  // they drain or close the database is swallowed instead of killing the process half-way.
+  boost::asio::signal_set signals(io, SIGINT, SIGTERM);
   // One line per event; every line is written by the io_context's thread.
   auto log = [](std::string_view line) {
     std::fwrite(line.data(), 1, line.size(), stdout);
@@ -123,7 +126,6 @@ int main(int argc, char** argv) {
   };
   keep_alive();
 
-  boost::asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& error, int) {
     if (error) return;
     notifier.stopping();
