@@ -52,11 +52,8 @@ PkiResult<CertificateInfo> certificate_info(std::string_view pem) {
   return info_of(cert->get());
 }
 
-PkiResult<CertificateInfo> certificate_info(std::span<const std::uint8_t> der) {
-  const unsigned char* in = der.data();
-  X509Ptr cert(d2i_X509(nullptr, &in, static_cast<long>(der.size())));
-  if (!cert) return std::unexpected(openssl_error("the certificate is not DER"));
-  return info_of(cert.get());
+PkiResult<CertificateInfo> certificate_info(x509_st* certificate) {
+  return info_of(certificate);
 }
 
 }  // namespace einlass

@@ -1,12 +1,13 @@
 #pragma once
 // What einlass-admin records about an issued certificate and shows an operator.
-#include <cstdint>
-#include <span>
 #include <string>
 #include <string_view>
 
 #include "base/time.h"
 #include "pki/pki_error.h"
+
+// OpenSSL's X509, declared so that OpenSSL stays out of this header.
+struct x509_st;
 
 namespace einlass {
 
@@ -20,7 +21,7 @@ struct CertificateInfo {
 
 // Reads the first certificate of `pem`.
 PkiResult<CertificateInfo> certificate_info(std::string_view pem);
-// Reads a DER certificate, as a TLS peer presents it.
-PkiResult<CertificateInfo> certificate_info(std::span<const std::uint8_t> der);
+// Reads a certificate OpenSSL already holds, as a TLS peer presents it (an X509*).
+PkiResult<CertificateInfo> certificate_info(x509_st* certificate);
 
 }  // namespace einlass

@@ -45,11 +45,7 @@ constexpr auto kDrainTimeout = std::chrono::seconds(2);
 
 // The certificate as einlass_pki reads it (kiosk id and serial as provisioning recorded them).
 std::optional<CertificateInfo> info_of(X509* certificate) {
-  unsigned char* der = nullptr;
-  const int size = i2d_X509(certificate, &der);
-  if (size <= 0) return std::nullopt;
-  auto info = certificate_info(std::span<const std::uint8_t>(der, static_cast<std::size_t>(size)));
-  OPENSSL_free(der);
+  auto info = certificate_info(certificate);
   if (!info) return std::nullopt;
   return std::move(*info);
 }

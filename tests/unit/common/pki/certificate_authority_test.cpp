@@ -99,19 +99,12 @@ TEST_CASE("a kiosk certificate names the kiosk, allows client auth only and has 
   CHECK(info->serial_hex != certificate_info(second.certificate_pem)->serial_hex);
   CHECK(first.private_key_pem != second.private_key_pem);
 
-  // As a TLS peer presents it (DER), the certificate reads the same.
-  unsigned char* der = nullptr;
-  const int size = i2d_X509(cert.get(), &der);
-  REQUIRE(size > 0);
-  auto from_der =
-      certificate_info(std::span<const std::uint8_t>(der, static_cast<std::size_t>(size)));
-  OPENSSL_free(der);
-  REQUIRE(from_der);
-  CHECK(from_der->subject_cn == info->subject_cn);
-  CHECK(from_der->serial_hex == info->serial_hex);
-  CHECK(from_der->not_after == info->not_after);
-  const std::uint8_t garbage[] = {0x30, 0x03, 0x02, 0x01};
-  CHECK_FALSE(certificate_info(std::span<const std::uint8_t>(garbage)));
+  // As a TLS peer presents it (an X509* OpenSSL holds), the certificate reads the same.
+  auto from_peer = certificate_info(cert.get());
+  REQUIRE(from_peer);
+  CHECK(from_peer->subject_cn == info->subject_cn);
+  CHECK(from_peer->serial_hex == info->serial_hex);
+  CHECK(from_peer->not_after == info->not_after);
 }
 
 TEST_CASE("a server certificate carries every host as DNS name or IP address", "[pki]") {
@@ -162,4 +155,55 @@ TEST_CASE("bad input is refused with a message naming it", "[pki]") {
   REQUIRE_FALSE(info);
   CHECK(info.error().message.starts_with("cannot read the certificate"));
   CHECK(certificate_info("").error().message == "the certificate is empty");
+}
+
+namespace {
+
+// An authority as einlass-admin made them before the switch to P-256: an Ed25519 key on a
+// self-signed CA certificate, both PEM.
+CertifiedKey ed25519_authority() {
+  PkeyHandle key(EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519"));
+  REQUIRE(key);
+  X509Handle cert(X509_new());
+  REQUIRE(X509_set_version(cert.get(), 2) == 1);
+  ASN1_INTEGER_set(X509_get_serialNumber(cert.get()), 1);
+  X509_gmtime_adj(X509_getm_notBefore(cert.get()), -3600);
+  X509_gmtime_adj(X509_getm_notAfter(cert.get()), 3650L * 24 * 3600);
+  X509_NAME* name = X509_get_subject_name(cert.get());
+  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
+                             reinterpret_cast<const unsigned char*>("old event CA"), -1, -1, 0);
+  X509_set_issuer_name(cert.get(), name);
+  X509_set_pubkey(cert.get(), key.get());
+  X509V3_CTX context;
+  X509V3_set_ctx(&context, cert.get(), cert.get(), nullptr, nullptr, 0);
+  for (const auto& [nid, value] : {std::pair{NID_basic_constraints, "critical,CA:TRUE"},
+                                   std::pair{NID_subject_key_identifier, "hash"}}) {
+    std::unique_ptr<X509_EXTENSION, Freer<X509_EXTENSION, X509_EXTENSION_free>> extension(
+        X509V3_EXT_conf_nid(nullptr, &context, nid, value));
+    REQUIRE(extension);
+    X509_add_ext(cert.get(), extension.get(), -1);
+  }
+  REQUIRE(X509_sign(cert.get(), key.get(), nullptr) > 0);
+  const auto pem = [](auto write) {
+    std::unique_ptr<BIO, Freer<BIO, BIO_free_all>> bio(BIO_new(BIO_s_mem()));
+    write(bio.get());
+    char* data = nullptr;
+    const long size = BIO_get_mem_data(bio.get(), &data);
+    return std::string(data, static_cast<std::size_t>(size));
+  };
+  return {pem([&](BIO* b) { PEM_write_bio_X509(b, cert.get()); }), pem([&](BIO* b) {
+            PEM_write_bio_PrivateKey(b, key.get(), nullptr, nullptr, 0, nullptr, nullptr);
+          })};
+}
+
+}  // namespace
+
+TEST_CASE("an Ed25519 authority made before P-256 still issues verifiable certificates", "[pki]") {
+  const auto old_ca = ed25519_authority();
+  const auto kiosk = make_kiosk(old_ca, "K7");
+  auto cert = parse_certificate(kiosk.certificate_pem);
+  CHECK(X509_get_signature_nid(cert.get()) == NID_ED25519);
+  PkeyHandle ca_key(X509_get_pubkey(parse_certificate(old_ca.certificate_pem).get()));
+  CHECK(X509_verify(cert.get(), ca_key.get()) == 1);
+  CHECK(EVP_PKEY_get_id(parse_key(kiosk.private_key_pem).get()) == EVP_PKEY_EC);
 }
