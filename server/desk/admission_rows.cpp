@@ -26,7 +26,6 @@ std::string sql_for(const AdmissionRowQuery& q) {
   if (!q.kiosk.empty()) add("e.kiosk_id = :kiosk");
   if (!q.kind.empty()) add("e.kind = :kind");
   if (q.ticket) add("e.ticket_id = :ticket");
-  if (q.key) add("e.kiosk_id = :key_kiosk AND e.seq = :key_seq");
   if (q.before)
     add("(e.hlc_wall, e.hlc_logical, e.kiosk_id, e.seq) < (:wall, :logical, :before_kiosk, "
         ":before_seq)");
@@ -47,7 +46,6 @@ std::vector<AdmissionRow> load_admissions(Database& db, const EventView& view,
   if (!query.kiosk.empty()) q.bind(":kiosk", query.kiosk);
   if (!query.kind.empty()) q.bind(":kind", query.kind);
   if (query.ticket) q.bind(":ticket", std::int64_t{*query.ticket});
-  if (query.key) q.bind(":key_kiosk", query.key->first).bind(":key_seq", query.key->second);
   if (query.before) {
     q.bind(":wall", query.before->hlc_wall)
         .bind(":logical", query.before->hlc_logical)
@@ -78,6 +76,23 @@ std::vector<AdmissionRow> load_admissions(Database& db, const EventView& view,
     rows.push_back(std::move(row));
   }
   return rows;
+}
+
+nlohmann::json admission_json(const EventView& view, const AdmissionEvent& event,
+                              const AttendeeRecord& record, bool duplicate) {
+  nlohmann::json j{{"kiosk", event.key.kiosk_id},
+                   {"seq", static_cast<std::int64_t>(event.key.seq)},
+                   {"name", record.display_name},
+                   {"organisation", record.organisation},
+                   {"category", view.category_label(record.category)},
+                   {"kind", to_string(event.kind)},
+                   {"time", to_unix_ms(event.scan_time)},
+                   {"day", event.event_day},
+                   {"staff", event.staff},
+                   {"reason", event.reason},
+                   {"duplicate", duplicate}};
+  put_ticket(j, event.ticket_id);
+  return j;
 }
 
 }  // namespace einlass::desk_detail

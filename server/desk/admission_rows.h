@@ -1,7 +1,7 @@
 #pragma once
 // Internal to einlass_desk: admission events as the dashboard lists them, with the attendee's
-// badge fields and whether a duplicate alert names the event. Shared by the admissions page, the
-// attendee detail and the manual admission's answer.
+// badge fields and whether a duplicate alert names the event. Shared by the admissions page and
+// the attendee detail; the manual admission answers the same shape from what it has in hand.
 #include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "desk/event_view.h"
+#include "event/attendee.h"
+#include "eventlog/admission_event.h"
 #include "storage/database.h"
 
 namespace einlass::desk_detail {
@@ -27,8 +29,7 @@ struct AdmissionRowQuery {
   std::string kiosk;  // empty: all
   std::string kind;   // empty: all
   std::optional<TicketId> ticket;
-  std::optional<std::pair<std::string, std::int64_t>> key;  // one event: kiosk and seq
-  std::optional<AdmissionPosition> before;                  // newest first only
+  std::optional<AdmissionPosition> before;  // newest first only
   bool newest_first = true;
   std::optional<std::size_t> limit;
 };
@@ -40,5 +41,9 @@ struct AdmissionRow {
 
 std::vector<AdmissionRow> load_admissions(Database& db, const EventView& view,
                                           const AdmissionRowQuery& query);
+
+// The API's admission shape for an event of `record`'s ticket, as load_admissions gives it.
+nlohmann::json admission_json(const EventView& view, const AdmissionEvent& event,
+                              const AttendeeRecord& record, bool duplicate);
 
 }  // namespace einlass::desk_detail

@@ -2,11 +2,14 @@
 // audit entries and the revocation.
 #include "desk/attendee_detail.h"
 
+#include <algorithm>
+
 #include "desk/admission_rows.h"
 #include "desk/attendee_row.h"
 #include "desk/audit_page.h"
 #include "desk/command_view.h"
 #include "desk/desk_failure.h"
+#include "desk/known_attendee.h"
 #include "storage/attendee_repository.h"
 #include "storage/sync_log_repository.h"
 
@@ -15,25 +18,34 @@ namespace einlass {
 namespace desk_detail {
 
 nlohmann::json attendee_detail(Database& db, const Clock& clock, TicketId ticket) {
-  const auto registration = need(AttendeeRepository(db, clock).find_by_ticket(ticket));
-  if (!registration)
-    fail(DeskError::Kind::not_found, "not_found", "no attendee " + format_ticket_id(ticket));
+  const Registration registration =
+      known_attendee(AttendeeRepository(db, clock).find_by_ticket(ticket), ticket);
   const EventView view = load_event_view(db);
-  nlohmann::json j = attendee_row(db, view, registration->record, view.day_at(clock.now()));
-  j["email"] = registration->email;
-  auto days = nlohmann::json::array();
-  for (int day = 1; day <= view.event.day_count; ++day)
-    if (has_day(registration->record.days, day)) days.push_back(day);
-  j["days"] = std::move(days);
-  if (const auto revocation = need(SyncLogRepository(db).find_revocation(ticket)))
-    j["revocation"] = {{"at", to_unix_ms(revocation->revoked_at)}, {"reason", revocation->reason}};
-  else
-    j["revocation"] = nullptr;
+  const auto revocation = need(SyncLogRepository(db).find_revocation(ticket));
   AdmissionRowQuery history;
   history.ticket = ticket;
   history.newest_first = false;
+  auto rows = load_admissions(db, view, history);
+  // Its row's flags from the reads the page needs anyway.
+  const auto today = view.day_at(clock.now());
+  const bool admitted_today =
+      today && std::ranges::any_of(rows, [&](const AdmissionRow& row) {
+        return row.json.at("day") == *today && row.json.at("kind") != "exit";
+      });
+
+  nlohmann::json j =
+      attendee_row(view, registration.record, revocation.has_value(), admitted_today);
+  j["email"] = registration.email;
+  auto days = nlohmann::json::array();
+  for (int day = 1; day <= view.event.day_count; ++day)
+    if (has_day(registration.record.days, day)) days.push_back(day);
+  j["days"] = std::move(days);
+  if (revocation)
+    j["revocation"] = {{"at", to_unix_ms(revocation->revoked_at)}, {"reason", revocation->reason}};
+  else
+    j["revocation"] = nullptr;
   auto admissions = nlohmann::json::array();
-  for (auto& row : load_admissions(db, view, history)) admissions.push_back(std::move(row.json));
+  for (auto& row : rows) admissions.push_back(std::move(row.json));
   j["admissions"] = std::move(admissions);
   j["commands"] = commands_for_ticket(db, ticket);
   j["audit"] = audit_about(db, format_ticket_id(ticket));

@@ -42,14 +42,10 @@ void count_admitted(Database& db, int day, DayCounts& counts, bool by_category) 
   q.bind(":day", std::int64_t{day});
   while (q.next()) {
     const auto admitted = q.integer(1);
-    const auto on_site = admitted - q.integer(2);
-    if (const auto category = q.maybe_integer(0)) {
-      auto& c = counts.by_category[static_cast<CategoryCode>(*category)];
-      c.admitted += admitted;
-      c.on_site += on_site;
-    }
+    if (const auto category = q.maybe_integer(0))
+      counts.by_category[static_cast<CategoryCode>(*category)].admitted += admitted;
     counts.total.admitted += admitted;
-    counts.total.on_site += on_site;
+    counts.on_site += admitted - q.integer(2);
   }
 }
 

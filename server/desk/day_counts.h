@@ -1,6 +1,7 @@
 #pragma once
-// Internal to einlass_desk: expected, admitted and on-site counts of one event day by category,
-// each one aggregate query (no per-attendee work in C++), for the summary and the metrics.
+// Internal to einlass_desk: expected and admitted counts of one event day by category, and the
+// day's on-site count, each one aggregate query (no per-attendee work in C++), for the summary and
+// the metrics.
 #include <cstdint>
 #include <map>
 
@@ -12,12 +13,12 @@ namespace einlass::desk_detail {
 struct CategoryCounts {
   std::int64_t expected = 0;  // active registrations valid on the day(s) asked for
   std::int64_t admitted = 0;  // tickets with an entry or manual entry that day
-  std::int64_t on_site = 0;   // of those, whose last scan that day was an entry
 };
 
 struct DayCounts {
   std::map<CategoryCode, CategoryCounts> by_category;
-  CategoryCounts total;  // also counts admitted tickets the server holds no registration for
+  CategoryCounts total;      // also counts admitted tickets the server holds no registration for
+  std::int64_t on_site = 0;  // of all admitted, those whose last scan that day was an entry
 };
 
 // Active registrations valid on any day of `days`.

@@ -6,10 +6,6 @@ void fail(DeskError::Kind kind, std::string code, std::string message) {
   throw DeskFailure{DeskError{kind, std::move(code), std::move(message)}};
 }
 
-void fail_storage(const StorageError& error) {
-  fail(DeskError::Kind::storage, "storage", error.message);
-}
-
 DeskError storage_desk_error(std::string_view doing, std::string_view what) {
   std::string message(doing);
   message += ": ";

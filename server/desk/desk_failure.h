@@ -1,16 +1,17 @@
 #pragma once
-// Internal to einlass_desk: how its .cpp files stop at the first failure. Storage and repository
-// results are taken with need(), which throws a DeskFailure; guarded() at each public method
-// turns it (and anything else thrown below, SQLite included) back into a DeskError value, so no
-// exception leaves the library.
+// Internal to einlass_desk: how its .cpp files stop at the first failure. Results of storage, the
+// hub and the organiser's actions are taken with need(), which throws a DeskFailure; guarded() at
+// each public method turns it (and anything else thrown below, SQLite included) back into a
+// DeskError value, so no exception leaves the library.
+#include <concepts>
 #include <exception>
+#include <expected>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 
 #include "desk/desk_service.h"
-#include "storage/storage_error.h"
 
 namespace einlass::desk_detail {
 
@@ -19,16 +20,13 @@ struct DeskFailure {
 };
 
 [[noreturn]] void fail(DeskError::Kind kind, std::string code, std::string message);
-[[noreturn]] void fail_storage(const StorageError& error);
 
-template <class T>
-T need(StorageResult<T> result) {
-  if (!result) fail_storage(result.error());
-  return std::move(*result);
-}
-
-inline void need(const StorageResult<void>& result) {
-  if (!result) fail_storage(result.error());
+// The value of any std::expected whose error has a message (StorageError, HubError, AdminError):
+// once the desk's own checks have passed, a failure below can only be the database's.
+template <class T, class E>
+requires std::convertible_to<decltype(E::message), std::string> T need(std::expected<T, E> result) {
+  if (!result) fail(DeskError::Kind::storage, "storage", std::move(result.error().message));
+  if constexpr (!std::is_void_v<T>) return std::move(*result);
 }
 
 DeskError storage_desk_error(std::string_view doing, std::string_view what);

@@ -35,6 +35,10 @@ struct DeskError {
 template <class T>
 using DeskResult = std::expected<T, DeskError>;
 
+// A kiosk disconnected (or without a heartbeat) this long is offline: the server passes it to
+// raise_offline_alerts, and the kiosks page lists it among the kiosk's problems.
+inline constexpr std::chrono::seconds kOfflineAfter{60};
+
 struct AdmissionFilter {
   std::optional<int> day;  // event day, 1-based
   std::string kiosk;       // empty: all ("desk" for manual admissions)
@@ -75,8 +79,9 @@ class DeskService {
   DeskResult<nlohmann::json> audit(std::optional<std::int64_t> before, std::size_t limit);
   DeskResult<std::string> metrics();  // Prometheus text format 0.0.4
 
-  // Raises a kiosk_offline alert for every disconnected kiosk silent longer than `threshold`,
-  // once per absence (the server calls it every few seconds). Returns how many were new.
+  // Raises a kiosk_offline alert for every disconnected kiosk silent longer than `threshold`
+  // (kOfflineAfter), once per absence (the server calls it every few seconds). Returns how many
+  // were new.
   DeskResult<std::size_t> raise_offline_alerts(std::chrono::seconds threshold);
   // Changes whenever anything the dashboard shows changes (admissions, attendees, kiosks'
   // health, alerts, commands, audit): the live feed polls it and tells browsers to reload.

@@ -11,6 +11,7 @@
 #include "desk/event_view.h"
 #include "desk/json_fields.h"
 #include "desk/kiosk_view.h"
+#include "storage/attendee_repository.h"
 #include "storage/sync_log_repository.h"
 
 namespace einlass {
@@ -59,7 +60,7 @@ nlohmann::json per_minute(Database& db, Timestamp now) {
 }
 
 // The newest refusals over all kiosks, with the names the database holds for their tickets.
-nlohmann::json recent_refusals(Database& db, const std::vector<KioskView>& kiosks) {
+nlohmann::json recent_refusals(AttendeeRepository attendees, const std::vector<KioskView>& kiosks) {
   struct Note {
     const std::string* kiosk;
     const RefusalNote* note;
@@ -78,9 +79,8 @@ nlohmann::json recent_refusals(Database& db, const std::vector<KioskView>& kiosk
         {"kiosk", *kiosk}, {"reason", note->reason}, {"time", note->at_ms}, {"name", ""}};
     put_ticket(j, note->ticket_id);
     if (note->ticket_id) {
-      SqlQuery q(db, "SELECT display_name FROM attendees WHERE ticket_id = :ticket");
-      q.bind(":ticket", std::int64_t{*note->ticket_id});
-      if (q.next()) j["name"] = q.text(0);
+      if (const auto record = need(attendees.find_record(*note->ticket_id)))
+        j["name"] = record->display_name;
     }
     out.push_back(std::move(j));
   }
@@ -129,14 +129,14 @@ DeskResult<nlohmann::json> DeskService::summary() {
         {"today", today ? day_json(view, *today) : nlohmann::json(nullptr)},
         {"expected", counts.total.expected},
         {"admitted", counts.total.admitted},
-        {"on_site", counts.total.on_site},
+        {"on_site", counts.on_site},
         {"by_category", std::move(by_category)},
         {"per_minute", per_minute(db_, now)},
         {"kiosks", {{"online", online}, {"total", kiosks.size()}}},
         {"open_alerts", SqlQuery(db_, "SELECT count(*) FROM alerts WHERE acknowledged_at IS NULL")
                             .single_integer()},
         {"refusals", std::move(refusals)},
-        {"recent_refusals", recent_refusals(db_, kiosks)},
+        {"recent_refusals", recent_refusals(AttendeeRepository(db_, clock_), kiosks)},
     };
     summary_cache_ = {std::move(fingerprint), minute, summary};
     return summary;

@@ -85,7 +85,7 @@ std::vector<std::string> kiosk_problems(const KioskView& kiosk, Timestamp now) {
   if (scanner == "offline" || scanner == "error") problems.push_back("scanner: " + scanner);
   if (kiosk.health && kiosk.health->paused) problems.push_back("paused");
   const auto silent = now - kiosk.row.last_seen;
-  if (silent > kOfflineProblem) {
+  if (silent > kOfflineAfter) {
     problems.push_back((kiosk.row.connected ? "no heartbeat for " : "offline for ") +
                        seconds_text(silent));
   }

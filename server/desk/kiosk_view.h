@@ -16,9 +16,8 @@
 
 namespace einlass::desk_detail {
 
-// A kiosk silent or disconnected this long is a problem; clocks further apart than
-// kSkewProblem are one too.
-inline constexpr std::chrono::seconds kOfflineProblem{60};
+// Clocks further apart than this are a problem (a kiosk offline longer than kOfflineAfter is one
+// too).
 inline constexpr std::chrono::seconds kSkewProblem{30};
 
 struct KioskView {

@@ -2,19 +2,23 @@
 // "desk", stored the way kiosks' pushes are (so duplicates raise alerts and kiosks learn it
 // through the sync log), in one transaction with its audit entry.
 #include "rules/manual_admission.h"
+
+#include <algorithm>
+
+#include "admin/audited_change.h"
 #include "desk/admission_rows.h"
 #include "desk/desk_failure.h"
 #include "desk/desk_service.h"
-#include "desk/desk_sql.h"
 #include "desk/event_view.h"
+#include "desk/known_attendee.h"
 #include "desk/staff_action.h"
+#include "eventlog/hlc.h"
 #include "eventlog/merge.h"
+#include "hub/admission_alerts.h"
 #include "hub/push_ingest.h"
 #include "storage/admission_log.h"
 #include "storage/attendee_repository.h"
-#include "storage/audit_repository.h"
 #include "storage/sync_log_repository.h"
-#include "storage/transaction.h"
 
 namespace einlass {
 
@@ -45,17 +49,26 @@ void refuse_if_admitted(Database& db, const Clock& clock, const EventView& view,
   refuse("already_admitted", message);
 }
 
-// The desk's next key and a clock stamp after every desk event of the same millisecond.
+// The desk's next key, stamped by a hybrid clock resumed from the desk's last event: after every
+// earlier desk stamp even when the server's clock stepped back, and never behind the scan time.
 AdmissionEvent desk_event(Database& db, const Clock& clock, const Decision& decision) {
   const std::string kiosk(kDeskKioskId);
-  const auto seq = need(AdmissionLog(db, clock).highest_seq_of_kiosk(kiosk)) + 1;
-  const std::int64_t wall = to_unix_ms(decision.scan_time);
-  SqlQuery q(db,
-             "SELECT max(hlc_logical) + 1 FROM admission_events "
-             "WHERE hlc_wall = :wall AND kiosk_id = :kiosk");
-  q.bind(":wall", wall).bind(":kiosk", kiosk);
-  const auto logical = static_cast<std::uint32_t>(q.single_integer());
-  return admission_event(decision, EventKey{kiosk, seq}, Hlc{wall, logical});
+  const std::uint64_t last_seq = need(AdmissionLog(db, clock).highest_seq_of_kiosk(kiosk));
+  HlcClock stamps;
+  if (last_seq > 0) {
+    if (const auto last = need(SyncLogRepository(db).find_admission({kiosk, last_seq})))
+      stamps = HlcClock(last->hlc);
+  }
+  return admission_event(decision, EventKey{kiosk, last_seq + 1}, stamps.now(decision.scan_time));
+}
+
+// Whether the push flagged the event itself as a duplicate (it is never one under "deny", after
+// the check above; under allow_after_exit it can be, behind a kiosk whose clock runs ahead).
+bool flagged_duplicate(const PushOutcome& pushed, const EventKey& key) {
+  return std::ranges::any_of(pushed.alerts, [&](const NewAlert& alert) {
+    return alert.kind == AlertKind::duplicate && alert.kiosk_id == key.kiosk_id &&
+           alert.seq == key.seq;
+  });
 }
 
 }  // namespace
@@ -66,18 +79,18 @@ DeskResult<nlohmann::json> DeskService::admit(TicketId ticket, std::string_view 
     const std::string why = required_reason(reason);
     const StaffAction staff = staff_action(login, clock_);
     // The write lock first: the checks below and the sequence number hold until the commit.
-    auto tx = need(Transaction::begin(db_));
+    auto change = need(AuditedChange::begin(db_));
     const EventView view = load_event_view(db_);
-    const auto record = need(AttendeeRepository(db_, clock_).find_record(ticket));
+    const AttendeeRecord record =
+        known_attendee(AttendeeRepository(db_, clock_).find_record(ticket), ticket);
     const std::string code = format_ticket_id(ticket);
-    if (!record) fail(DeskError::Kind::not_found, "not_found", "no attendee " + code);
     if (need(SyncLogRepository(db_).find_revocation(ticket)))
       refuse("revoked", code + " is revoked");
-    if (record->status != AttendeeStatus::active)
-      refuse("not_active", code + " is " + std::string(to_string(record->status)));
+    require_active(record);
 
-    const ReplicaFacts facts{*record, false};
-    auto decision = manual_admission(ticket, staff.login, why, staff.at, facts, view.calendar);
+    const ReplicaFacts facts{record, false};
+    auto decision =
+        manual_admission(ticket, staff.login, why, staff.actor.at, facts, view.calendar);
     if (!decision) {
       if (decision.error().problem == RulesProblem::outside_event)
         refuse("not_event_day", "today is not a day of the event");
@@ -86,16 +99,11 @@ DeskResult<nlohmann::json> DeskService::admit(TicketId ticket, std::string_view 
     refuse_if_admitted(db_, clock_, view, ticket, decision->event_day);
 
     const AdmissionEvent event = desk_event(db_, clock_, *decision);
-    auto pushed = ingest_push(db_, clock_, view.event.reentry, kDeskKioskId, Push{{event}});
-    if (!pushed) fail(DeskError::Kind::storage, "storage", pushed.error().message);
-    need(AuditRepository(db_).append({0, staff.at, staff.who, "manual_admission", code, why}));
-    need(tx.commit());
-
-    AdmissionRowQuery stored;
-    stored.key = {event.key.kiosk_id, static_cast<std::int64_t>(event.key.seq)};
-    auto rows = load_admissions(db_, view, stored);
-    if (rows.empty()) fail(DeskError::Kind::storage, "storage", "the admission was not stored");
-    return nlohmann::json{{"admission", std::move(rows.front().json)}};
+    const PushOutcome pushed =
+        need(ingest_push(db_, clock_, view.event.reentry, kDeskKioskId, Push{{event}}));
+    need(change.finish(staff.actor, "manual_admission", code, why));
+    return nlohmann::json{
+        {"admission", admission_json(view, event, record, flagged_duplicate(pushed, event.key))}};
   });
 }
 

@@ -65,7 +65,7 @@ DeskResult<std::string> DeskService::metrics() {
                "Ticket holders whose last scan today was an entry (0 outside the event).");
     DayCounts today;
     if (const auto day = view.day_at(now)) count_admitted(db_, *day, today, false);
-    out.sample(today.total.on_site);
+    out.sample(today.on_site);
 
     const auto online =
         std::ranges::count_if(kiosks, [](const KioskView& k) { return k.row.connected; });

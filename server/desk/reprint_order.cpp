@@ -1,15 +1,15 @@
 // POST /attendees/{ticket}/reprint: a badge printed again on a chosen kiosk's printer. Queued as
 // that kiosk's reprint command (delivered when it is connected) with its audit entry.
+#include "admin/audited_change.h"
 #include "desk/command_view.h"
 #include "desk/desk_failure.h"
 #include "desk/desk_service.h"
 #include "desk/desk_sql.h"
+#include "desk/known_attendee.h"
 #include "desk/staff_action.h"
 #include "hub/kiosk_commands.h"
 #include "storage/attendee_repository.h"
-#include "storage/audit_repository.h"
 #include "storage/kiosk_registry.h"
-#include "storage/transaction.h"
 
 namespace einlass {
 
@@ -32,10 +32,9 @@ DeskResult<nlohmann::json> DeskService::reprint(TicketId ticket, std::string_vie
   return guarded("ordering a reprint", [&] {
     const std::string why = required_reason(reason);
     const StaffAction staff = staff_action(login, clock_);
-    auto tx = need(Transaction::begin(db_));
+    auto change = need(AuditedChange::begin(db_));
+    known_attendee(AttendeeRepository(db_, clock_).find_record(ticket), ticket);
     const std::string code = format_ticket_id(ticket);
-    if (!need(AttendeeRepository(db_, clock_).find_record(ticket)))
-      fail(DeskError::Kind::not_found, "not_found", "no attendee " + code);
     // Only a kiosk that has reported to this server has a printer to send the badge to.
     if (kiosk == kDeskKioskId || !need(KioskRegistry(db_).find(kiosk)))
       fail(DeskError::Kind::not_found, "unknown_kiosk", "no kiosk " + std::string(kiosk));
@@ -45,12 +44,9 @@ DeskResult<nlohmann::json> DeskService::reprint(TicketId ticket, std::string_vie
 
     const CommandRequest request{CommandKind::reprint, std::string(kiosk), ticket, staff.login,
                                  why};
-    auto command = queue_command(db_, clock_, request);
-    if (!command) fail(DeskError::Kind::storage, "storage", command.error().message);
-    need(AuditRepository(db_).append(
-        {0, staff.at, staff.who, "reprint", code, why + " (kiosk " + std::string(kiosk) + ")"}));
-    need(tx.commit());
-    return nlohmann::json{{"command", command_by_id(db_, command->id)}};
+    const auto command = need(queue_command(db_, clock_, request));
+    need(change.finish(staff.actor, "reprint", code, why + " (kiosk " + std::string(kiosk) + ")"));
+    return nlohmann::json{{"command", command_by_id(db_, command.id)}};
   });
 }
 

@@ -9,7 +9,7 @@ namespace einlass::desk_detail {
 StaffAction staff_action(std::string_view login, const Clock& clock) {
   if (login.empty() || login.size() > sync_json::kMaxStaffBytes)
     fail(DeskError::Kind::invalid, "bad_request", "the staff login is missing or too long");
-  return StaffAction{std::string(login), "staff:" + std::string(login), clock.now()};
+  return StaffAction{std::string(login), Actor{"staff:" + std::string(login), clock.now()}};
 }
 
 std::string required_reason(std::string_view reason) {

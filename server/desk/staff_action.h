@@ -4,14 +4,14 @@
 #include <string>
 #include <string_view>
 
+#include "admin/organiser_actions.h"
 #include "base/time.h"
 
 namespace einlass::desk_detail {
 
 struct StaffAction {
   std::string login;  // as admission events and commands name staff: "anna"
-  std::string who;    // as the audit log names them: "staff:anna"
-  Timestamp at{};
+  Actor actor;        // as the audit log names them, "staff:anna", and when
 };
 
 // Refuses (invalid) an empty login or one longer than sync carries.

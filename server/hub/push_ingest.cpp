@@ -90,7 +90,7 @@ HubResult<PushOutcome> ingest_push(Database& db, const Clock& clock, ReentryPoli
   for (const auto& alert : alerts) {
     auto raised = repository.raise(alert, now);
     if (!raised) return storage_error(raised.error());
-    if (*raised) outcome.alerts.push_back(alert_line(alert));
+    if (*raised) outcome.alerts.push_back(alert);
   }
   return outcome;
 }

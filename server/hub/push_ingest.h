@@ -9,15 +9,16 @@
 
 #include "base/time.h"
 #include "hub/hub_error.h"
+#include "storage/alert_repository.h"
 #include "storage/database.h"
 #include "sync/messages.h"
 
 namespace einlass {
 
 struct PushOutcome {
-  Ack ack;                          // the push's kiosk and its lowest and highest seq
-  std::size_t stored = 0;           // events that were new
-  std::vector<std::string> alerts;  // alerts raised by this push, one line each, for the log
+  Ack ack;                       // the push's kiosk and its lowest and highest seq
+  std::size_t stored = 0;        // events that were new
+  std::vector<NewAlert> alerts;  // alerts this push raised (new ones); alert_line() logs one
 };
 
 // The event's re-entry policy, which the merges of a push follow; read once per batch.

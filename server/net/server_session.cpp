@@ -3,6 +3,7 @@
 #include <array>
 
 #include "base/version.h"
+#include "hub/admission_alerts.h"
 #include "hub/sync_hub.h"
 #include "sync/handshake.h"
 #include "sync/messages.h"
@@ -131,7 +132,7 @@ SessionStep ServerSession::on_stored(const HubResult<PushOutcome>& outcome, std:
   // Repeats are logged too: they show lost acks (scenario 5) and reconnect storms.
   step.log.push_back(kiosk_id_ + " pushed " + std::to_string(events) + " events, " +
                      std::to_string(outcome->stored) + " new");
-  for (const auto& alert : outcome->alerts) step.log.push_back("alert: " + alert);
+  for (const auto& alert : outcome->alerts) step.log.push_back("alert: " + alert_line(alert));
   return step;
 }
 

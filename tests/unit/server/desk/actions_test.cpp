@@ -74,6 +74,29 @@ TEST_CASE("manual admissions number on and order within one millisecond", "[desk
   CHECK(third->hlc == Hlc{to_unix_ms(f.clock.now()), 0});
 }
 
+TEST_CASE("a desk stamp follows the desk's last one when the server's clock steps back",
+          "[desk][admit]") {
+  DeskFixture f;
+  const Timestamp first_at = f.clock.now();
+  ok(f.desk.admit(1, "lost ticket", "anna"));
+  f.clock.set(first_at - 2s);  // the server's clock is set back (NTP, an operator)
+  ok(f.desk.admit(3, "lost ticket", "anna"));
+  const auto first = *SyncLogRepository(f.db).find_admission({"desk", 1});
+  const auto second = *SyncLogRepository(f.db).find_admission({"desk", 2});
+  REQUIRE(first);
+  REQUIRE(second);
+  CHECK(first->hlc == Hlc{to_unix_ms(first_at), 0});
+  CHECK(second->scan_time == f.clock.now());
+  CHECK(second->hlc > first->hlc);
+  CHECK(second->hlc == Hlc{to_unix_ms(first_at), 1});
+  // Once the clock has caught up, stamps are its time again.
+  f.clock.set(first_at + 1s);
+  ok(f.desk.admit(5, "lost ticket", "anna"));
+  const auto third = *SyncLogRepository(f.db).find_admission({"desk", 3});
+  REQUIRE(third);
+  CHECK(third->hlc == Hlc{to_unix_ms(first_at + 1s), 0});
+}
+
 TEST_CASE("a manual admission is refused for unknown, inactive, revoked or admitted tickets",
           "[desk][admit]") {
   DeskFixture f;
@@ -156,6 +179,26 @@ TEST_CASE("a kiosk's later admission of a ticket admitted by hand raises a dupli
   CHECK(page["items"][0]["duplicate"] == true);
   CHECK(page["items"][1]["kiosk"] == "desk");
   CHECK(page["items"][1]["duplicate"] == false);
+}
+
+TEST_CASE("a manual admission a kiosk's earlier entry makes a duplicate answers so",
+          "[desk][admit]") {
+  // K1's clock runs ten minutes ahead: T7's exit is stamped after the desk's admission though it
+  // was scanned before. T7 has left, so the desk admits; in merge order the admission falls
+  // between the entry and the exit, while T7 was still inside.
+  DeskFixture f(ReentryPolicy::allow_after_exit);
+  AdmissionEvent exit = f.scan("K1", 2, 7, utc(2026, 3, 28, 8, 55), AdmissionKind::exit);
+  exit.hlc = {to_unix_ms(utc(2026, 3, 28, 9, 5)), 0};
+  f.push({f.scan("K1", 1, 7, utc(2026, 3, 28, 8, 50)), exit});
+  const json answer = ok(f.desk.admit(7, "scanner jammed", "anna"));
+  CHECK(answer["admission"]["duplicate"] == true);
+  CHECK(f.count("SELECT count(*) FROM alerts WHERE kind = 'duplicate' AND kiosk_id = 'desk'") == 1);
+  // The answer is the admission as the list shows it.
+  AdmissionFilter filter;
+  filter.kiosk = "desk";
+  const json page = ok(f.desk.admissions(filter));
+  REQUIRE(page["items"].size() == 1);
+  CHECK(answer["admission"] == page["items"][0]);
 }
 
 TEST_CASE("a reprint goes to a known kiosk for an admitted ticket, with its audit entry",

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "hub/admission_alerts.h"
 #include "hub_fixture.h"
 #include "storage/admission_log.h"
 #include "storage/alert_repository.h"
@@ -64,7 +65,8 @@ TEST_CASE("scenario 4: two kiosks admit the same ticket offline: both stored, th
   REQUIRE(k1);
   CHECK(k1->stored == 1);
   REQUIRE(k1->alerts.size() == 1);
-  CHECK(k1->alerts[0] == "duplicate K2#1 (T000001): repeats the admission K1#1 on day 1");
+  CHECK(alert_line(k1->alerts[0]) ==
+        "duplicate K2#1 (T000001): repeats the admission K1#1 on day 1");
 
   CHECK(stored_events(f) == 2);
   auto raised = alerts(f.db);
@@ -130,7 +132,7 @@ TEST_CASE("a reused sequence number keeps the first version, raises key_conflict
   CHECK(outcome->ack == Ack{"K1", 7, 8});
   CHECK(outcome->stored == 1);
   REQUIRE(outcome->alerts.size() == 1);
-  CHECK(outcome->alerts[0].starts_with("key_conflict K1#7 (T000001)"));
+  CHECK(alert_line(outcome->alerts[0]).starts_with("key_conflict K1#7 (T000001)"));
 
   auto stored = *AdmissionLog(f.db, f.clock).events_for_ticket(1);
   REQUIRE(stored.size() == 1);
