@@ -68,10 +68,11 @@ class FieldReader {
   const json* list(const char* key, std::size_t max);
   // Absent: nullptr and no error (an older sender); present, as list().
   const json* optional_list(const char* key, std::size_t max);
-  // Counts by word. Absent means empty (an older sender); present, a JSON object of at most `max`
-  // entries whose keys are each one of `words` and whose values are whole numbers from 0 to
-  // 2^63-1. A wrong key is not repeated in the error: it may be anything a peer sent.
-  std::map<std::string, std::uint64_t> optional_counts(const char* key, std::size_t max,
+  // Counts by word. Absent means empty (an older sender); present, a JSON object whose keys are
+  // each one of `words` (so, keys being unique, it has at most as many entries) and whose values
+  // are whole numbers from 0 to 2^63-1. A wrong key is not repeated in the error: it may be
+  // anything a peer sent.
+  std::map<std::string, std::uint64_t> optional_counts(const char* key,
                                                        std::span<const std::string_view> words);
   // Present and a JSON object; nullptr when absent or after an error.
   const json* optional_object(const char* key);

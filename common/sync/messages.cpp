@@ -13,7 +13,7 @@
 //   integers), event days 1..32, categories and key ids 0..255, day masks, hlc logical and claim
 //   requests u32.
 // - Heartbeats carry what the kiosk did since its daemon started: "refusals" and "print_jobs" as
-//   objects of counts by word (at most 32 reason words of rules/reason.h, 8 print job states),
+//   objects of counts by word (each a reason word of rules/reason.h, or a print job state),
 //   "recent_refusals" as at most 20 {"t":ticket or null,"reason":word,"at":kiosk ms}. A heartbeat
 //   without them (an older kiosk) reads as none.
 #include "sync/messages.h"
@@ -44,12 +44,12 @@ constexpr std::array<std::string_view, 3> kScannerStates{"ok", "missing", "error
 constexpr std::array<std::string_view, 3> kCommandKinds{"reprint", "pause", "resume"};
 // The states of the kiosk schema's print_jobs table (storage/print_job_repository.h).
 constexpr std::array<std::string_view, 4> kPrintJobStates{"queued", "printing", "done", "failed"};
-constexpr std::size_t kMaxRefusalReasons = 32;
-constexpr std::size_t kMaxPrintJobStates = 8;
-
-std::array<std::string_view, kAllReasons.size()> reason_words() {
-  std::array<std::string_view, kAllReasons.size()> words{};
-  for (std::size_t i = 0; i < words.size(); ++i) words[i] = to_string(kAllReasons[i]);
+const std::array<std::string_view, kAllReasons.size()>& reason_words() {
+  static const auto words = [] {
+    std::array<std::string_view, kAllReasons.size()> w{};
+    for (std::size_t i = 0; i < w.size(); ++i) w[i] = to_string(kAllReasons[i]);
+    return w;
+  }();
   return words;
 }
 
@@ -287,7 +287,7 @@ SyncResult<RefusalNote> read_refusal(const Place& place, const json& value) {
   RefusalNote note;
   if (auto id = in.nullable_integer("t", 1, sync_json::kMaxTicketId))
     note.ticket_id = static_cast<TicketId>(*id);
-  const auto words = reason_words();
+  const auto& words = reason_words();
   note.reason = std::string(words[in.choice("reason", words)]);
   note.at_ms = in.integer("at", sync_json::kMinTime, sync_json::kMaxTime);
   if (in.failed()) return in.error();
@@ -307,8 +307,8 @@ SyncResult<Heartbeat> parse_heartbeat(std::string_view payload) {
   h.scanner = static_cast<ScannerHealth>(in.choice("scanner", kScannerStates));
   h.scanner_detail = in.text("scanner_detail", kMaxDetailBytes, true);
   h.paused = in.boolean("paused");
-  h.refusals = in.optional_counts("refusals", kMaxRefusalReasons, reason_words());
-  h.print_jobs = in.optional_counts("print_jobs", kMaxPrintJobStates, kPrintJobStates);
+  h.refusals = in.optional_counts("refusals", reason_words());
+  h.print_jobs = in.optional_counts("print_jobs", kPrintJobStates);
   const json* recent = in.optional_list("recent_refusals", kMaxRecentRefusals);
   message.unsynced = in.number<std::uint64_t>("unsynced", 0, sync_json::kMaxSeq);
   message.kiosk_time_ms = in.integer("time", sync_json::kMinTime, sync_json::kMaxTime);

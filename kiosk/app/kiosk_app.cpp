@@ -251,11 +251,11 @@ class KioskApp::Impl final : public StaffActions {
     const double latency_ms =
         std::chrono::duration<double, std::milli>(decided - code.arrived).count();
     log_(decision_log_line(outcome.decision, config_.kiosk_id, decided, latency_ms));
-    refusals_.note(outcome.decision, decided);
     if (outcome.failure) log_status("commit_failed", *outcome.failure);
     show(present_outcome(outcome, replica_.event(), replica_.calendar()));
     signal(outcome.decision.admitted ? IndicatorLights{true, false, false}
                                      : IndicatorLights{false, true, true});
+    refusals_.note(outcome.decision, decided);  // after the attendee has their answer
     if (outcome.print_job && outcome.committed) {
       last_badge_ =
           LastBadge{*outcome.committed, outcome.decision.ticket_id, outcome.decision.display_name};
@@ -304,6 +304,10 @@ class KioskApp::Impl final : public StaffActions {
     if (auto jobs = PrintJobRepository(replica_.db(), clock_).counts_by_state(); jobs) {
       for (const auto& [state, count] : *jobs)
         beat.health.print_jobs.emplace(to_string(state), count);
+      print_jobs_uncounted_ = false;
+    } else if (!std::exchange(print_jobs_uncounted_, true)) {
+      // Once per failure, not every heartbeat: the heartbeat then reports no jobs.
+      log_status("print_jobs", "not counted: " + jobs.error().message);
     }
     if (auto unsynced = sync_->outbox().unsynced(); unsynced) beat.unsynced = *unsynced;
     beat.hlc = desk_->last_hlc();
@@ -488,6 +492,7 @@ class KioskApp::Impl final : public StaffActions {
   bool scanner_trouble_ = false;
   std::string last_scanner_problem_;
   RefusalTally refusals_;
+  bool print_jobs_uncounted_ = false;  // counting them failed, and that was logged
 };
 
 std::expected<std::unique_ptr<KioskApp>, std::string> KioskApp::create(const KioskConfig& config,

@@ -13,17 +13,20 @@ namespace einlass::fuzz {
 namespace {
 
 template <class Message>
-void round_trip(std::string_view payload, SyncResult<Message> (*parse)(std::string_view),
+bool round_trip(std::string_view payload, SyncResult<Message> (*parse)(std::string_view),
                 std::string (*encode)(const Message&)) {
   const auto first = parse(payload);
-  if (!first) return;
+  if (!first) return false;
   const std::string again = encode(*first);
   const auto second = parse(again);
   // A message we accepted must survive our own encoding unchanged.
   if (!second || !(*second == *first)) std::abort();
+  return true;
 }
 
-void check_frame(const Frame& frame) {
+}  // namespace
+
+bool check_sync_frame(const Frame& frame) {
   const std::string_view p = frame.payload;
   switch (frame.type) {
     case MessageType::version:
@@ -50,9 +53,8 @@ void check_frame(const Frame& frame) {
     case MessageType::claim_result:
       return round_trip(p, parse_claim_result, encode_claim_result);
   }
+  return false;
 }
-
-}  // namespace
 
 void check_sync_messages(std::span<const std::uint8_t> input) {
   if (input.empty()) return;
@@ -70,7 +72,7 @@ void check_sync_messages(std::span<const std::uint8_t> input) {
       auto frame = reader.next();
       if (!frame) return;  // the stream cannot be resynchronised: the connection closes
       if (!*frame) break;
-      check_frame(**frame);
+      check_sync_frame(**frame);
     }
   }
 }

@@ -1,7 +1,5 @@
 // What a kiosk did reaches the server with its heartbeats: refusals by reason, the newest refusals
 // with their tickets, and its print jobs by state, kept in the kiosks table for the desk.
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -15,12 +13,9 @@ namespace {
 
 // kiosks.health of `id` on the server, as JSON (null before the kiosk's first heartbeat).
 json server_health(SyncSite& venue, const std::string& id) {
-  SQLite::Database db((venue.site().dir() / "event.db").string(), SQLite::OPEN_READONLY);
-  db.setBusyTimeout(5000);
-  SQLite::Statement query(db, "SELECT health FROM kiosks WHERE kiosk_id = ?");
-  query.bind(1, id);
-  if (!query.executeStep()) return nullptr;
-  return json::parse(query.getColumn(0).getString(), nullptr, false);
+  const auto health = text_scalar(venue.site().dir() / "event.db",
+                                  "SELECT health FROM kiosks WHERE kiosk_id = '" + id + "'");
+  return health ? json::parse(*health, nullptr, false) : json(nullptr);
 }
 
 // A ticket code with one character of its signed part changed: not a ticket of this event.

@@ -127,6 +127,14 @@ std::int64_t scalar(const std::filesystem::path& db, const std::string& sql) {
   return query.executeStep() && !query.getColumn(0).isNull() ? query.getColumn(0).getInt64() : -1;
 }
 
+std::optional<std::string> text_scalar(const std::filesystem::path& db, const std::string& sql) {
+  SQLite::Database connection(db.string(), SQLite::OPEN_READONLY);
+  connection.setBusyTimeout(5000);
+  SQLite::Statement query(connection, sql);
+  if (!query.executeStep() || query.getColumn(0).isNull()) return std::nullopt;
+  return query.getColumn(0).getString();
+}
+
 std::int64_t server_events(SyncSite& venue, const std::string& where) {
   return scalar(venue.site().dir() / "event.db",
                 "SELECT count(*) FROM admission_events WHERE " + where);

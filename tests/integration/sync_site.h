@@ -3,6 +3,7 @@
 // certificates `einlass-admin setup-server` issues, and kiosks that sync with it, directly or
 // through a FaultProxy, each from the bundle `einlass-admin provision-kiosk` wrote.
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,8 @@ std::string scan(SyncSite& venue, const std::string& id, int n, const std::strin
 // The first column of the first row of `sql` on `db` (read-only, beside the running daemons);
 // -1 when there is none or it is NULL.
 std::int64_t scalar(const std::filesystem::path& db, const std::string& sql);
+// The same as text; nullopt when there is none or it is NULL.
+std::optional<std::string> text_scalar(const std::filesystem::path& db, const std::string& sql);
 // Admission events matching `where` on the server, and in kiosk `id`'s replica.
 std::int64_t server_events(SyncSite& venue, const std::string& where = "1");
 std::int64_t kiosk_events(SyncSite& venue, const std::string& id, const std::string& where = "1");

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "message_samples.h"
+#include "rules/reason.h"
 #include "support/files.h"
 #include "sync/frame.h"
 #include "sync/handshake.h"
@@ -35,7 +36,15 @@ TEST_CASE("write the sync fuzzer's seed corpus", "[.regenerate]") {
                                  {std::nullopt, "invalid", 1'774'680'001'000},
                                  {4'294'967'295u, "revoked", 1'774'680'000'500}};
   Heartbeat full = busy;
-  full.health.recent_refusals.assign(kMaxRecentRefusals, busy.health.recent_refusals[1]);
+  full.health.recent_refusals.clear();
+  for (std::size_t i = 0; i < kMaxRecentRefusals; ++i) {
+    std::optional<TicketId> ticket;
+    if (i % 3 == 1) ticket = 1;
+    if (i % 3 == 2) ticket = 4'294'967'295u;
+    full.health.recent_refusals.push_back(
+        {ticket, std::string(to_string(kAllReasons[i % kAllReasons.size()])),
+         1'774'680'002'000 - 1'000 * static_cast<std::int64_t>(i)});
+  }
   full.health.refusals = {{"error", 9'223'372'036'854'775'807u}, {"unknown_key", 0}};
   full.health.print_jobs = {{"printing", 1}};
 
@@ -54,10 +63,7 @@ TEST_CASE("write the sync fuzzer's seed corpus", "[.regenerate]") {
   seed("heartbeat-full", 14, encode_frame(MessageType::heartbeat, encode_heartbeat(full)));
   // A kiosk from before refusals and print jobs were reported.
   seed("heartbeat-older-kiosk", 0,
-       encode_frame(MessageType::heartbeat,
-                    R"({"printer":"ok","printer_detail":"","scanner":"ok","scanner_detail":"",)"
-                    R"("paused":false,"unsynced":3,"time":1774680000000,"hw":1774680000000,)"
-                    R"("hl":1,"last_command":2})"));
+       encode_frame(MessageType::heartbeat, test::kOlderKioskHeartbeat));
   seed("command-reprint", 7,
        encode_frame(MessageType::command,
                     encode_command(Command{4, CommandKind::reprint, 42, "Anna", "Fleck"})));

@@ -1,10 +1,16 @@
 #pragma once
 // Typical and extreme values of the sync messages, for the codec tests.
 #include <string>
+#include <string_view>
 
 #include "sync/messages.h"
 
 namespace einlass::test {
+
+// Exactly what a kiosk sent before heartbeats reported refusals and print jobs.
+inline constexpr std::string_view kOlderKioskHeartbeat =
+    R"({"printer":"ok","printer_detail":"","scanner":"ok","scanner_detail":"","paused":false,)"
+    R"("unsynced":3,"time":1774680000000,"hw":1774680000000,"hl":1,"last_command":2})";
 
 inline AdmissionEvent sample_admission(std::uint64_t seq) {
   AdmissionEvent e;

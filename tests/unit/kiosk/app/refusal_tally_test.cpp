@@ -60,7 +60,7 @@ TEST_CASE("a refused code that was no ticket of this event is noted without a ti
 TEST_CASE("the newest 20 refusals are kept, newest first, while the counts go on", "[kiosk][app]") {
   RefusalTally tally;
   for (TicketId t = 1; t <= 25; ++t)
-    tally.note(Reason::already_admitted, t, at_ms(1'774'680'000'000 + t));
+    tally.note(refused(Reason::already_admitted, t), at_ms(1'774'680'000'000 + t));
   const auto recent = tally.recent();
   REQUIRE(recent.size() == kMaxRecentRefusals);
   CHECK(recent.front() == RefusalNote{25, "already_admitted", 1'774'680'000'025});
