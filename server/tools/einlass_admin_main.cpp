@@ -1,6 +1,4 @@
 // einlass-admin: the organisers' command line. Parses options, calls server/admin, prints.
-#include <termios.h>
-#include <unistd.h>
 #include <CLI/CLI.hpp>
 #include <array>
 #include <charconv>
@@ -23,6 +21,7 @@
 #include "base/date_text.h"
 #include "hub/kiosk_commands.h"
 #include "hub/status_report.h"
+#include "secret_prompt.h"
 #include "staff_commands.h"
 #include "storage/audit_repository.h"
 #include "storage/key_repository.h"
@@ -296,30 +295,8 @@ int run_setup_server(EventDatabase& opened, const Options& o) {
   return 0;
 }
 
-// A PIN typed twice without echo at a terminal, or one line from stdin for scripts.
-std::expected<std::string, std::string> read_pin() {
-  auto read_line = [](const char* prompt) {
-    std::string line;
-    if (prompt) std::cerr << prompt << std::flush;
-    std::getline(std::cin, line);
-    if (prompt) std::cerr << '\n';
-    return line;
-  };
-  if (!isatty(STDIN_FILENO)) return read_line(nullptr);
-  termios saved{};
-  tcgetattr(STDIN_FILENO, &saved);
-  termios quiet = saved;
-  quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-  tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-  const std::string first = read_line("PIN (4-8 digits): ");
-  const std::string second = read_line("PIN again: ");
-  tcsetattr(STDIN_FILENO, TCSANOW, &saved);
-  if (first != second) return std::unexpected("the two PINs differ");
-  return first;
-}
-
 int run_staff_card_add(EventDatabase& opened, const Options& o) {
-  auto pin = read_pin();
+  auto pin = read_secret_twice("PIN", "PIN (4-8 digits)");
   if (!pin) return fail("staff-card add: " + pin.error());
   auto issued = issue_staff_card(opened, command_line_actor(), o.staff_name, *pin);
   if (!issued) return fail(issued.error());

@@ -1,11 +1,13 @@
 #include "staff_commands.h"
 
 #include <algorithm>
+#include <array>
 #include <ostream>
 
+#include "secret_prompt.h"
 #include "staff/login_name.h"
+#include "staff/password_policy.h"
 #include "staff/staff_auth.h"
-#include "staff_password_prompt.h"
 
 namespace einlass {
 
@@ -13,28 +15,24 @@ namespace {
 
 constexpr int kFailed = 1;
 
-struct Failure {
-  std::string message;
-};
-
+// What to print, or why it failed.
 template <class T>
-using Outcome = std::expected<T, Failure>;
+using Outcome = std::expected<T, std::string>;
 
 Outcome<StaffRole> parse_role(const std::string& text) {
   if (auto role = staff_role_from_string(text)) return *role;
-  return std::unexpected(Failure{"unknown role '" + text + "' (viewer, desk or admin)"});
+  return std::unexpected("unknown role '" + text + "' (viewer, desk or admin)");
 }
 
 Outcome<std::string> parse_login(const std::string& typed) {
   std::string login = normalise_login(typed);
-  if (!valid_login(login)) return std::unexpected(Failure{login_rule()});
+  if (!valid_login(login)) return std::unexpected(login_rule());
   return login;
 }
 
 Outcome<std::string> new_password(const std::string& login) {
-  auto password = read_new_password(login);
-  if (!password) return std::unexpected(Failure{password.error()});
-  return std::move(*password);
+  return read_secret_twice("password", "New password for " + login + " (at least " +
+                                           std::to_string(kMinPasswordCharacters) + " characters)");
 }
 
 std::string member_line(const StaffMember& member, std::size_t login_width) {
@@ -56,13 +54,14 @@ Outcome<std::string> run_add(StaffAccounts& accounts, const StaffCommandLine& li
   auto password = new_password(*login);
   if (!password) return std::unexpected(password.error());
   auto added = accounts.add(*login, *role, *password, actor);
-  if (!added) return std::unexpected(Failure{added.error().message});
+  if (!added) return std::unexpected(added.error().message);
   return "staff account " + added->login + " added (" + std::string(to_string(added->role)) + ")";
 }
 
-Outcome<std::string> run_list(StaffAccounts& accounts) {
+Outcome<std::string> run_list(StaffAccounts& accounts, const StaffCommandLine&,
+                              const std::string&) {
   auto members = accounts.list();
-  if (!members) return std::unexpected(Failure{members.error().message});
+  if (!members) return std::unexpected(members.error().message);
   std::size_t width = 0;
   for (const auto& m : *members) width = std::max(width, m.login.size());
   std::string text;
@@ -75,7 +74,7 @@ Outcome<std::string> run_disable(StaffAccounts& accounts, const StaffCommandLine
   auto login = parse_login(line.login);
   if (!login) return std::unexpected(login.error());
   if (auto done = accounts.disable(*login, actor); !done)
-    return std::unexpected(Failure{done.error().message});
+    return std::unexpected(done.error().message);
   return "staff account " + *login + " disabled; its sessions have ended";
 }
 
@@ -84,12 +83,11 @@ Outcome<std::string> run_password(StaffAccounts& accounts, const StaffCommandLin
   auto login = parse_login(line.login);
   if (!login) return std::unexpected(login.error());
   // Asked first, so that nobody types a password twice for a login that does not exist.
-  if (auto member = accounts.find(*login); !member)
-    return std::unexpected(Failure{member.error().message});
+  if (auto member = accounts.find(*login); !member) return std::unexpected(member.error().message);
   auto password = new_password(*login);
   if (!password) return std::unexpected(password.error());
   if (auto done = accounts.set_password(*login, *password, actor); !done)
-    return std::unexpected(Failure{done.error().message});
+    return std::unexpected(done.error().message);
   return "password of " + *login + " changed; its sessions have ended";
 }
 
@@ -100,8 +98,28 @@ Outcome<std::string> run_role(StaffAccounts& accounts, const StaffCommandLine& l
   auto role = parse_role(line.role_name);
   if (!role) return std::unexpected(role.error());
   if (auto done = accounts.set_role(*login, *role, actor); !done)
-    return std::unexpected(Failure{done.error().message});
+    return std::unexpected(done.error().message);
   return "staff account " + *login + " is now " + std::string(to_string(*role));
+}
+
+// The subcommands, each with what runs it; the CLI::App's name is the one in errors.
+struct Subcommand {
+  CLI::App* StaffCommandLine::*app;
+  Outcome<std::string> (*run)(StaffAccounts&, const StaffCommandLine&, const std::string& actor);
+};
+
+constexpr std::array<Subcommand, 5> kSubcommands{{
+    {&StaffCommandLine::add, run_add},
+    {&StaffCommandLine::list, run_list},
+    {&StaffCommandLine::disable, run_disable},
+    {&StaffCommandLine::password, run_password},
+    {&StaffCommandLine::role, run_role},
+}};
+
+const Subcommand* chosen(const StaffCommandLine& line) {
+  for (const auto& command : kSubcommands)
+    if (*(line.*command.app)) return &command;
+  return nullptr;
 }
 
 }  // namespace
@@ -133,25 +151,19 @@ void add_staff_commands(CLI::App& app, StaffCommandLine& line) {
 }
 
 bool staff_command_chosen(const StaffCommandLine& line) {
-  return *line.add || *line.list || *line.disable || *line.password || *line.role;
+  return chosen(line) != nullptr;
 }
 
 int run_staff_command(const StaffCommandLine& line, Database& db, const std::string& actor,
                       std::ostream& out, std::ostream& err) {
+  const Subcommand* command = chosen(line);
+  if (!command) return kFailed;  // a caller's bug: see staff_command_chosen()
   const SystemClock clock;
   StaffAccounts accounts{db, clock, system_random_bytes()};
-  const char* name = *line.add        ? "add"
-                     : *line.list     ? "list"
-                     : *line.disable  ? "disable"
-                     : *line.password ? "password"
-                                      : "role";
-  Outcome<std::string> result = *line.add        ? run_add(accounts, line, actor)
-                                : *line.list     ? run_list(accounts)
-                                : *line.disable  ? run_disable(accounts, line, actor)
-                                : *line.password ? run_password(accounts, line, actor)
-                                                 : run_role(accounts, line, actor);
+  const auto result = command->run(accounts, line, actor);
   if (!result) {
-    err << "einlass-admin: staff " << name << ": " << result.error().message << '\n';
+    err << "einlass-admin: staff " << (line.*command->app)->get_name() << ": " << result.error()
+        << '\n';
     return kFailed;
   }
   if (!result->empty()) out << *result << '\n';

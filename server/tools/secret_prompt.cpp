@@ -1,4 +1,4 @@
-#include "staff_password_prompt.h"
+#include "secret_prompt.h"
 
 #include <termios.h>
 #include <unistd.h>
@@ -30,27 +30,29 @@ class EchoOff {
 };
 
 // One line without its line end (also a Windows "\r\n"); nothing at end of input.
-std::expected<std::string, std::string> read_line() {
+std::expected<std::string, std::string> read_line(std::string_view what) {
   std::string line;
-  if (!std::getline(std::cin, line) && line.empty()) return std::unexpected("no password on stdin");
+  if (!std::getline(std::cin, line) && line.empty())
+    return std::unexpected("no " + std::string(what) + " on stdin");
   if (!line.empty() && line.back() == '\r') line.pop_back();
   return line;
 }
 
 }  // namespace
 
-std::expected<std::string, std::string> read_new_password(std::string_view login) {
-  if (!isatty(STDIN_FILENO)) return read_line();
+std::expected<std::string, std::string> read_secret_twice(std::string_view what,
+                                                          std::string_view prompt) {
+  if (!isatty(STDIN_FILENO)) return read_line(what);
   const EchoOff quiet;
-  std::cerr << "New password for " << login << " (at least 10 characters): " << std::flush;
-  auto first = read_line();
+  std::cerr << prompt << ": " << std::flush;
+  auto first = read_line(what);
   std::cerr << '\n';
   if (!first) return first;
-  std::cerr << "The same password again: " << std::flush;
-  auto second = read_line();
+  std::cerr << "The same " << what << " again: " << std::flush;
+  auto second = read_line(what);
   std::cerr << '\n';
   if (!second) return second;
-  if (*first != *second) return std::unexpected("the two passwords differ");
+  if (*first != *second) return std::unexpected("the two " + std::string(what) + "s differ");
   return first;
 }
 
