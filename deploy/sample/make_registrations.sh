@@ -22,7 +22,12 @@ function ascii(s) {
   gsub(/[ .]/, "", s);
   return tolower(s)
 }
-function quoted(s) { return index(s, ",") || index(s, "\"") ? "\"" s "\"" : s }
+# RFC 4180: a field with a comma or a quote is quoted, and its quotes are doubled.
+function quoted(s) {
+  if (!index(s, ",") && !index(s, "\"")) return s
+  gsub(/"/, "\"\"", s)
+  return "\"" s "\""
+}
 BEGIN {
   nf = split_list("Jürgen|Anna-Lena|Björn|Käthe|Sören|Sophie|Günter|Leonie|Jörg|Hannah|" \
     "Maximilian|Bärbel|Lukas|Özlem|Felix|Dörte|Jonas|Emilia|Matthias|Ute|Hüseyin|Katharina|" \

@@ -81,7 +81,7 @@ common=(Restart=always NoNewPrivileges=yes ProtectSystem=strict
         ProtectKernelTunables=yes ProtectKernelModules=yes ProtectControlGroups=yes
         CapabilityBoundingSet= AmbientCapabilities= RestrictSUIDSGID=yes)
 require einlass-server.service "${common[@]}" ProtectHome=yes PrivateTmp=yes User=einlass Group=einlass \
-  ReadWritePaths=/var/lib/einlass/server PrivateDevices=yes \
+  ReadWritePaths=/var/lib/einlass/server Type=notify PrivateDevices=yes \
   "RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6" MemoryDenyWriteExecute=yes
 require einlass-kiosk.service "${common[@]}" ProtectHome=yes PrivateTmp=yes User=einlass-kiosk Group=einlass-kiosk \
   ReadWritePaths=/var/lib/einlass/kiosk Type=notify DevicePolicy=closed \
@@ -94,15 +94,13 @@ require einlass-kiosk-browser.service "${common[@]}" ProtectHome=read-only \
   ReadWritePaths=/run/einlass-screen
 grep -q -- '--kiosk --app=http://127.0.0.1:8080/' "$units_dir/einlass-kiosk-browser.service" ||
   fail "einlass-kiosk-browser.service: not '--kiosk --app=http://127.0.0.1:8080/'"
-# Both daemons: a restart delay and a watchdog where the daemon feeds one.
+# Every unit restarts after a delay; both daemons feed a watchdog.
 for unit in einlass-server.service einlass-kiosk.service einlass-kiosk-browser.service; do
   grep -q '^RestartSec=[1-9]' "$units_dir/$unit" || fail "$unit: no RestartSec of a second or more"
   grep -q '^StartLimitIntervalSec=0$' "$units_dir/$unit" || fail "$unit: may give up restarting"
 done
 grep -q '^WatchdogSec=[1-9]' "$units_dir/einlass-kiosk.service" || fail "kiosk: no WatchdogSec"
-if grep -q '^Type=notify$' "$units_dir/einlass-server.service"; then
-  grep -q '^WatchdogSec=[1-9]' "$units_dir/einlass-server.service" || fail "server: no WatchdogSec"
-fi
+grep -q '^WatchdogSec=[1-9]' "$units_dir/einlass-server.service" || fail "server: no WatchdogSec"
 grep -q '^LimitNOFILE=[0-9]\{4,\}$' "$units_dir/einlass-server.service" ||
   fail "einlass-server.service: LimitNOFILE missing or below 1000"
 

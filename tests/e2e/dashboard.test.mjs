@@ -1,23 +1,24 @@
 // The staff dashboard in a real browser against real processes: einlass-admin sets up an event
 // running today with staff accounts, einlass-server serves sync and the dashboard over HTTPS (a
-// certificate from the event's own CA), two einlass-kiosk daemons scan frames dropped into their
-// dir: scanners and print to file: printers. Checks sign-in, live updates without a reload, search
-// that forgives accents, a reprint that reaches the chosen kiosk's printer and the audit log, what
-// a viewer may not do, names shown as text, staff accounts added and disabled by an admin, and the
-// sign-in error.
+// certificate from the event's own CA), two einlass-kiosk daemons scan einlass-admin's ticket
+// sheets (PNG) dropped into their dir: scanners and print to file: printers. Checks sign-in, live
+// updates without a reload, search that forgives accents, a reprint that reaches the chosen
+// kiosk's printer and the audit log, what a viewer may not do, names shown as text, staff
+// accounts added and disabled by an admin, and the sign-in error.
 // With EINLASS_SCREENSHOTS=DIR it also saves dashboard-overview.png, dashboard-attendee.png and
 // dashboard-tablet.png there.
-// usage: run.sh dashboard.test.mjs dashboard_frames einlass-admin einlass-server einlass-kiosk
+// usage: run.sh dashboard.test.mjs einlass-admin einlass-server einlass-kiosk
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { launchBrowser, waitForSelector, waitForText, withPage } from './lib/browser.mjs';
-import { DashboardSite, waitForFile } from './lib/dashboard_site.mjs';
+import { launchBrowser, screenshot, waitForSelector, waitForText, withPage } from './lib/browser.mjs';
+import { DashboardSite } from './lib/dashboard_site.mjs';
+import { waitForFile } from './lib/process.mjs';
 
-const [framesPath, adminPath, serverPath, kioskPath] = process.argv.slice(2);
+const [adminPath, serverPath, kioskPath] = process.argv.slice(2);
 
 const LAPTOP = { width: 1366, height: 768 };
 const TABLET = { width: 768, height: 1024 };
@@ -60,7 +61,7 @@ async function saveScreenshot(page, name) {
   const dir = screenshotsDir();
   if (!dir) return;
   await mkdir(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, name), fullPage: false });
+  await screenshot(page, join(dir, name));
 }
 
 // Dialogs would mean injected script ran; the page must never open one.
@@ -112,9 +113,9 @@ async function search(page, text) {
 }
 
 before(async () => {
-  assert.ok(framesPath && adminPath && serverPath && kioskPath,
-            'usage: run.sh dashboard.test.mjs dashboard_frames einlass-admin einlass-server einlass-kiosk');
-  site = new DashboardSite({ frames: framesPath, admin: adminPath, server: serverPath, kiosk: kioskPath });
+  assert.ok(adminPath && serverPath && kioskPath,
+            'usage: run.sh dashboard.test.mjs einlass-admin einlass-server einlass-kiosk');
+  site = new DashboardSite({ admin: adminPath, server: serverPath, kiosk: kioskPath });
   await site.create({ people: PEOPLE, staff: STAFF });
   url = await site.startServer();
   await Promise.all([site.startKiosk('K1'), site.startKiosk('K2')]);
@@ -313,6 +314,11 @@ test('a desk admits by hand with a reason; the admin revokes after a confirmatio
     await waitForText(page, '#attendee-name', PEOPLE[karl].name);
     assert.equal(await page.isVisible('[data-testid=revoke-confirm]'), false);
     await page.click('[data-testid=revoke-start]');
+    // Without a reason nothing is sent, and the confirmation stays open with the message.
+    await page.click('[data-testid=revoke-confirm]');
+    await waitForText(page, '#action-message', 'Grund');
+    assert.equal(await page.isVisible('[data-testid=revoke-confirm]'), true);
+    assert.equal(await page.isVisible('[data-testid=revoke-start]'), false);
     await page.fill('[data-testid=revoke-reason]', 'Ticket weitergegeben');
     await page.click('[data-testid=revoke-confirm]');
     await waitForSelector(page, '#attendee-badges [data-testid=revoked]');
@@ -385,9 +391,12 @@ test('a refusal shows who and why; the overview and an attendee fit a laptop and
     const attendeeWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(attendeeWidth <= TABLET.width, `the attendee page is ${attendeeWidth} px wide`);
 
-    // English is one click away and stays chosen.
+    // English is one click away and stays chosen after a reload.
     await page.click('[data-testid=lang-en]');
     await waitForText(page, '#view-attendee .back', 'Back to the overview');
+    await page.reload();
+    await waitForText(page, '#attendee-name', PEOPLE[MUELLER].name);
+    assert.equal(await page.textContent('#view-attendee .back'), 'Back to the overview');
     await page.click('[data-testid=lang-de]');
     assertCleanPage(page);
   });

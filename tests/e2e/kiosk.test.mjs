@@ -4,13 +4,13 @@
 // usage: run.sh kiosk.test.mjs PATH/TO/kiosk_scenario PATH/TO/einlass-kiosk
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { PORTRAIT, launchBrowser, waitForSelector, waitForText, withPage } from './lib/browser.mjs';
-import { LineProcess } from './lib/process.mjs';
+import { LineProcess, waitForFile } from './lib/process.mjs';
 
 const [scenarioPath, kioskPath] = process.argv.slice(2);
 
@@ -22,16 +22,6 @@ let url;
 
 async function drop(name) {
   await rename(join(scenario.pending, `${name}.png`), join(scenario.frames, `${name}.png`));
-}
-
-async function waitForFile(folder, pattern, timeout = 20_000) {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    const found = (await readdir(folder)).find((f) => pattern.test(f));
-    if (found) return join(folder, found);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no file matching ${pattern} in ${folder} within ${timeout} ms`);
 }
 
 before(async () => {

@@ -6,12 +6,11 @@ import { has, t } from './i18n.js';
 export const API = '/api/v1';
 
 export class ApiError extends Error {
-  constructor(status, code, message, retryAfter) {
+  constructor(status, code, message) {
     super(message || code || `HTTP ${status}`);
     this.status = status;
     this.code = code || '';
     this.serverMessage = message || '';
-    this.retryAfter = retryAfter;
   }
 
   // What staff read: our own words for codes we know, and the server's message, which names
@@ -45,8 +44,7 @@ async function errorFrom(response) {
   } catch {
     // not JSON (a proxy's page): the status says enough
   }
-  const retry = Number(response.headers.get('Retry-After'));
-  return new ApiError(response.status, code, message, Number.isFinite(retry) ? retry : undefined);
+  return new ApiError(response.status, code, message);
 }
 
 export async function request(method, path, body, { signal } = {}) {
@@ -78,6 +76,11 @@ export async function request(method, path, body, { signal } = {}) {
 
 export const get = (path, options) => request('GET', path, undefined, options);
 export const post = (path, body, options) => request('POST', path, body ?? {}, options);
+
+// A list reply's items; none when the reply has no list.
+export function getItems(reply) {
+  return Array.isArray(reply?.items) ? reply.items : [];
+}
 
 // "?a=1&b=x" from an object, leaving out empty values.
 export function query(params) {

@@ -3,11 +3,12 @@
 // staff admit by hand and reprint a badge on a chosen kiosk's printer; admins also cancel and
 // revoke, each after a confirmation. Every action needs a reason, which the audit log keeps.
 import { get, post } from './api.js';
-import { $, fill, fillRows, h, td } from './dom.js';
-import { dateTime, fullDateTime } from './format.js';
+import { $, errorText, fill, fillRows, h, setMessage, showError, td } from './dom.js';
+import { fullDateTime } from './format.js';
 import { language, t, tCode } from './i18n.js';
 import { auditRow } from './lists.js';
-import { kindLabel, staffAndReason, statusBadges } from './rows.js';
+import { changed, loadKiosks } from './overview.js';
+import { admissionRow, staffAndReason, statusBadges, timeCell } from './rows.js';
 import { canAdmin, canDesk, state } from './state.js';
 
 const REASON_MAX = 500;
@@ -38,13 +39,10 @@ function renderInfo(d) {
 }
 
 function renderHistory(d) {
-  fillRows($('attendee-admissions-body'), (d.admissions || []).map((a) => h('tr', {},
-    td(t('admission.time'), h('time', { title: fullDateTime(a.time) }, dateTime(a.time))),
-    td(t('admission.kind'), kindLabel(a.kind)),
-    td(t('admission.kiosk'), a.kiosk || ''),
-    td(t('admission.staff'), staffAndReason(a)))), t('attendee.noAdmissions'));
+  fillRows($('attendee-admissions-body'), (d.admissions || []).map((a) => admissionRow(a, {
+    columns: ['time', 'kind', 'kiosk', 'staff'] })), t('attendee.noAdmissions'));
   fillRows($('attendee-commands-body'), (d.commands || []).map((c) => h('tr', { 'data-kind': c.kind },
-    td(t('audit.time'), h('time', { title: fullDateTime(c.created_at) }, dateTime(c.created_at))),
+    timeCell(t('audit.time'), c.created_at),
     td(t('command.kind'), tCode('command.kind', c.kind)),
     td(t('admission.kiosk'), c.kiosk || ''),
     td(t('admission.staff'), staffAndReason(c)),
@@ -57,11 +55,7 @@ function renderHistory(d) {
 
 function showMessage(text, kind) {
   view.message = text ? { text, kind } : null;
-  const element = $('action-message');
-  element.textContent = text || '';
-  element.hidden = !text;
-  element.className = `action-message ${kind || ''}`;
-  element.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+  setMessage($('action-message'), text, kind);
 }
 
 function reasonInput(name) {
@@ -73,12 +67,13 @@ function reasonInput(name) {
 }
 
 // Runs an action: the button is disabled meanwhile, the reply or the error shows above the forms.
+// Resolves to whether the action was done.
 async function act(form, perform, done) {
   const reason = form.elements.reason.value.trim();
   if (!reason) {
     showMessage(t('error.reason_required'), 'error');
     form.elements.reason.focus();
-    return;
+    return false;
   }
   const buttons = [...form.querySelectorAll('button')];
   for (const button of buttons) button.disabled = true;
@@ -87,8 +82,10 @@ async function act(form, perform, done) {
     form.reset();
     showMessage(done(reply), 'success');
     await loadAttendee();
+    return true;
   } catch (error) {
-    showMessage(error.text || String(error), 'error');
+    showMessage(errorText(error), 'error');
+    return false;
   } finally {
     for (const button of buttons) button.disabled = false;
   }
@@ -162,7 +159,9 @@ function confirmedForm(name, d) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     act(form, (reason) => post(`${ticketPath(d.ticket_code)}/${name}`, { reason }),
-        () => t(`attendee.${name}Done`)).then(() => {
+        () => t(`attendee.${name}Done`)).then((done) => {
+      // Kept open after a missing reason or a refusal, with the message, to try again.
+      if (!done) return;
       confirmBox.hidden = true;
       start.hidden = false;
     });
@@ -226,13 +225,10 @@ export async function loadAttendee(ticket = view.ticket) {
   }
   const error = $('attendee-error');
   try {
-    const [detail, kiosks] = await Promise.all([
-      get(ticketPath(ticket)),
-      canDesk() ? get('/kiosks') : Promise.resolve(null),
-    ]);
+    // The kiosks for the reprint choice.
+    const [detail] = await Promise.all([get(ticketPath(ticket)), canDesk() ? loadKiosks() : null]);
     if (ticket !== view.ticket) return;  // another attendee was opened meanwhile
-    if (kiosks) state.kiosks = Array.isArray(kiosks.items) ? kiosks.items : [];
-    const same = JSON.stringify(view.detail) === JSON.stringify(detail);
+    const same = !changed(view.detail, detail);
     view.detail = detail;
     error.hidden = true;
     $('attendee').hidden = false;
@@ -243,8 +239,7 @@ export async function loadAttendee(ticket = view.ticket) {
     renderActions(detail);
   } catch (failure) {
     if (ticket !== view.ticket) return;
-    error.textContent = failure.text || String(failure);
-    error.hidden = false;
+    showError(error, failure);
     if (!view.detail) $('attendee').hidden = true;
   }
 }

@@ -22,17 +22,8 @@ function niceMax(max) {
   return 10 * power;
 }
 
-// The start of a bar's minute: `minute` is Unix ms; a small number is taken as minutes before
-// `nowMs` counted from the oldest bar, so the titles are right either way.
-function minuteStart(entry, index, length, nowMs) {
-  const minute = Number(entry.minute);
-  if (Number.isFinite(minute) && minute > 1e11) return minute;
-  const current = Math.floor(nowMs / 60000) * 60000;
-  return current - (length - index) * 60000;
-}
-
-// minutes: [{minute, admissions}], the last 60 minutes, oldest first.
-export function perMinuteChart(minutes, nowMs = Date.now()) {
+// minutes: [{minute, admissions}], the last 60 minutes, oldest first; `minute` is Unix ms.
+export function perMinuteChart(minutes) {
   const list = Array.isArray(minutes) ? minutes : [];
   const counts = list.map((m) => Math.max(0, Number(m.admissions) || 0));
   const total = counts.reduce((a, b) => a + b, 0);
@@ -61,7 +52,7 @@ export function perMinuteChart(minutes, nowMs = Date.now()) {
       y: (TOP + plotHeight - height).toFixed(1),
       width: Math.max(1, slot - 2).toFixed(1),
       height: Math.max(count > 0 ? 1 : 0, height).toFixed(1),
-    }, svg('title', {}, `${shortTime(minuteStart(m, i, list.length, nowMs))}: ${number(count)}`));
+    }, svg('title', {}, `${shortTime(Number(m.minute))}: ${number(count)}`));
   });
 
   const labels = [];

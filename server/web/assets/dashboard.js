@@ -4,13 +4,13 @@
 // (see dom.js).
 import { get, post, setCsrfToken, whenUnauthenticated } from './api.js';
 import { loadAttendee, renderAttendee, resetAttendee } from './attendee.js';
-import { $, fill } from './dom.js';
+import { $, errorText, fill, showError } from './dom.js';
 import { setEventTimeZone, setServerNow } from './format.js';
 import { applyStatic, initialLanguage, language, setLanguage, t } from './i18n.js';
 import { admissions, audit, initLists, renderAdmissionFilters } from './lists.js';
 import { connectLive } from './live.js';
-import { initOverview, loadKiosks, loadOverview, onOverviewError, renderOverview, renderSummary,
-         resetOverview } from './overview.js';
+import { initOverview, loadKiosks, loadOverview, onOverviewError, renderKiosks, renderOverview,
+         renderSummary, resetOverview } from './overview.js';
 import { closeSearch, initSearch, renderSearch, resetSearch } from './search.js';
 import { enterStaff, initStaff, loadStaff, renderStaff, resetStaff } from './staff.js';
 import { canAdmin, state } from './state.js';
@@ -31,7 +31,7 @@ function notice(text) {
 
 function reportError(error) {
   if (error?.status === 401) return;  // the sign-in form takes over
-  notice(error?.text || String(error));
+  notice(errorText(error));
 }
 
 // ---- routing --------------------------------------------------------------------------------
@@ -67,7 +67,8 @@ async function loadView({ fresh }) {
   if (route.view === 'overview') {
     await loadOverview();
   } else if (route.view === 'admissions') {
-    if (fresh || !state.kiosks.length) await loadKiosks().catch(() => {});
+    // The kiosk filter's choices; the admissions load without them.
+    if (fresh || !state.kiosks.length) await loadKiosks().catch(reportError);
     renderAdmissionFilters();
     await admissions.load({ reset: true });
   } else if (route.view === 'audit') {
@@ -249,8 +250,7 @@ async function signIn(event) {
     $('login-password').value = '';
     enterApp(session);
   } catch (failure) {
-    error.textContent = failure.text || String(failure);
-    error.hidden = false;
+    showError(error, failure);
     $('login-password').select();
   } finally {
     button.disabled = false;
@@ -306,9 +306,9 @@ async function start() {
   whenUnauthenticated(() => {
     if (signedIn) showLogin(t('login.expired'));
   });
-  // Relative times ("vor 12 s") age even when nothing changes.
+  // The kiosks' "last seen" ("vor 12 s") ages even when nothing changes.
   setInterval(() => {
-    if (signedIn && state.route.view === 'overview' && !document.hidden) renderSummary();
+    if (signedIn && state.route.view === 'overview' && !document.hidden) renderKiosks();
   }, 15000);
   try {
     enterApp(await get('/session'));

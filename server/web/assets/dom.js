@@ -76,3 +76,22 @@ export function attendeeHref(ticketCode) {
 export function td(label, ...children) {
   return h('td', { 'data-label': label }, ...children);
 }
+
+// What staff read for a failure: the ApiError's words, or whatever else was thrown.
+export function errorText(error) {
+  return error?.text || String(error);
+}
+
+// An error line (a list's, the sign-in's) shown with the failure's words.
+export function showError(element, error) {
+  element.textContent = errorText(error);
+  element.hidden = false;
+}
+
+// An action's outcome above its form; an error is announced at once, a success politely.
+export function setMessage(element, text, kind) {
+  element.textContent = text || '';
+  element.hidden = !text;
+  element.className = `action-message ${kind || ''}`;
+  element.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+}

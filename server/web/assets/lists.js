@@ -1,37 +1,44 @@
 // The paged lists: admissions (filtered by day, kiosk and kind) and the audit log. Both load
 // newest first, 50 at a time; "load more" follows the server's `next`. A live change reloads
 // what is shown, as many rows as were shown before.
-import { get, query } from './api.js';
-import { $, fill, fillRows, h, td } from './dom.js';
-import { dateTime, fullDateTime, isoDate } from './format.js';
+import { get, getItems, query } from './api.js';
+import { $, fill, fillRows, h, showError, td } from './dom.js';
+import { isoDate } from './format.js';
 import { t, tCode } from './i18n.js';
-import { duplicateMark, kindLabel, personLink, staffAndReason, subjectLink, ticketLink } from './rows.js';
+import { changed } from './overview.js';
+import { admissionRow, subjectLink, timeCell } from './rows.js';
 import { canAdmin, state } from './state.js';
 
 const PAGE = 50;
 const MAX_PAGE = 200;  // the API's limit
 
 function pagedList({ path, params, body, more, error, render }) {
-  const list = { items: [], next: null, loading: null };
+  const list = { items: [], next: null, request: null };
 
-  // reset: the first page again (with as many rows as are shown now), else the next page.
+  // reset: the first page again (with as many rows as are shown now), else the next page. Only
+  // the newest load counts: starting one aborts the one before, so an older answer (other
+  // filters, fewer rows) never replaces a newer one.
   list.load = async ({ reset }) => {
     const limit = reset ? Math.min(MAX_PAGE, Math.max(PAGE, list.items.length)) : PAGE;
     const before = reset ? undefined : list.next;
     if (!reset && !before) return;
+    list.request?.abort();
+    const request = new AbortController();
+    list.request = request;
     try {
-      const reply = await get(`${path}${query({ ...params(), before, limit })}`);
-      const items = Array.isArray(reply?.items) ? reply.items : [];
+      const reply = await get(`${path}${query({ ...params(), before, limit })}`,
+                              { signal: request.signal });
+      if (request.signal.aborted) return;
+      const items = getItems(reply);
       const next = reply?.next ?? null;
       $(error).hidden = true;
       // A live reload that brings the same rows leaves the table (and its focus) alone.
-      const same = reset && next === list.next && JSON.stringify(items) === JSON.stringify(list.items);
+      const same = reset && next === list.next && !changed(list.items, items);
       list.items = reset ? items : list.items.concat(items);
       list.next = next;
       if (!same || !$(body).hasChildNodes()) list.render();
     } catch (failure) {
-      $(error).textContent = failure.text || String(failure);
-      $(error).hidden = false;
+      if (!request.signal.aborted) showError($(error), failure);
     }
   };
   list.render = () => {
@@ -48,21 +55,9 @@ function pagedList({ path, params, body, more, error, render }) {
   return list;
 }
 
-function admissionRow(a) {
-  return h('tr', { 'data-ticket': a.ticket_code || '', 'data-kind': a.kind },
-    td(t('admission.time'), h('time', { title: fullDateTime(a.time) }, dateTime(a.time))),
-    td(t('admission.ticket'), ticketLink(a.ticket_code)),
-    td(t('admission.name'), personLink(a), duplicateMark(a)),
-    td(t('admission.organisation'), a.organisation || ''),
-    td(t('admission.category'), a.category || ''),
-    td(t('admission.kind'), kindLabel(a.kind)),
-    td(t('admission.kiosk'), a.kiosk || ''),
-    td(t('admission.staff'), staffAndReason(a)));
-}
-
 export function auditRow(entry, { withSubject = true } = {}) {
   return h('tr', { 'data-action': entry.action },
-    td(t('audit.time'), h('time', { title: fullDateTime(entry.at) }, dateTime(entry.at))),
+    timeCell(t('audit.time'), entry.at),
     td(t('audit.who'), entry.who || ''),
     td(t('audit.action'), h('span', { class: 'action' }, tCode('action', entry.action))),
     withSubject ? td(t('audit.subject'), subjectLink(entry.subject)) : null,
@@ -79,7 +74,8 @@ export const admissions = pagedList({
   body: 'admissions-body',
   more: 'admissions-more',
   error: 'admissions-error',
-  render: admissionRow,
+  render: (a) => admissionRow(a, {
+    columns: ['time', 'ticket', 'name', 'organisation', 'category', 'kind', 'kiosk', 'staff'] }),
 });
 
 export const audit = pagedList({

@@ -3,6 +3,8 @@
 // what is on screen. A lost connection is retried with a growing pause (0.5 s up to 15 s); the
 // caller decides, from its own session check, whether to keep trying.
 
+import { API } from './api.js';
+
 const FIRST_DELAY_MS = 500;
 const MAX_DELAY_MS = 15000;
 
@@ -16,7 +18,7 @@ export function connectLive(handlers) {
 
   function url() {
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    return `${scheme}//${location.host}/api/v1/live`;
+    return `${scheme}//${location.host}${API}/live`;
   }
 
   function schedule() {

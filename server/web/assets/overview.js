@@ -1,16 +1,17 @@
 // The overview: today's counts, the per-minute chart, categories, the kiosk table with every
 // problem in red, alerts to acknowledge, recent refusals and the latest admissions.
-import { get, post, query } from './api.js';
+import { get, getItems, post, query } from './api.js';
 import { perMinuteChart } from './chart.js';
 import { $, fill, fillRows, h, td } from './dom.js';
 import { ago, clockTime, decimal, fullDateTime, isoDate, number } from './format.js';
 import { t, tCode } from './i18n.js';
-import { duplicateMark, kindLabel, personLink, problemLabel, ticketLink } from './rows.js';
+import { admissionRow, personLink, problemLabel, ticketLink } from './rows.js';
 import { canDesk, state } from './state.js';
 
 const LATEST_COUNT = 10;
 
 const data = { alerts: [], alertsAll: false, latest: [] };
+let alertsRequest = null;  // the AbortController of the alerts' newest load
 
 export function renderSummary() {
   const s = state.summary;
@@ -42,7 +43,7 @@ export function renderSummary() {
     .map(([reason, count]) => h('span', { class: 'tag neutral', 'data-reason': reason },
                                 `${tCode('reason', reason)}: ${number(count)}`)));
 
-  fill($('chart'), perMinuteChart(s.per_minute, s.now));
+  fill($('chart'), perMinuteChart(s.per_minute));
 
   fillRows($('categories-body'), (s.by_category || []).map((c) => h('tr', {},
     td(t('overview.category'), c.category),
@@ -154,29 +155,35 @@ export function renderAlerts() {
 }
 
 export function renderLatest() {
-  fillRows($('latest-body'), data.latest.map((a) => h('tr', { 'data-ticket': a.ticket_code || '' },
-    td(t('admission.time'), clockTime(a.time)),
-    td(t('admission.name'), personLink(a), duplicateMark(a)),
-    td(t('admission.organisation'), a.organisation || ''),
-    td(t('admission.kind'), kindLabel(a.kind)),
-    td(t('admission.kiosk'), a.kiosk || ''))), t('admission.none'));
+  fillRows($('latest-body'), data.latest.map((a) => admissionRow(a, {
+    columns: ['clock', 'name', 'organisation', 'kind', 'kiosk'] })), t('admission.none'));
 }
 
 export async function loadKiosks() {
   const reply = await get('/kiosks');
-  state.kiosks = Array.isArray(reply?.items) ? reply.items : [];
+  state.kiosks = getItems(reply);
   renderKiosks();
 }
 
 // Whether a reload brought anything new: if not, the list keeps its DOM (and focus).
-function changed(before, after) {
+export function changed(before, after) {
   return JSON.stringify(before) !== JSON.stringify(after);
 }
 
+// Only the newest load counts: an older answer (the checkbox was flipped meanwhile) is dropped.
 export async function loadAlerts() {
+  alertsRequest?.abort();
+  const request = new AbortController();
+  alertsRequest = request;
   const all = $('alerts-all').checked;
-  const reply = await get(`/alerts${all ? '?all=1' : ''}`);
-  const items = Array.isArray(reply?.items) ? reply.items : [];
+  let items;
+  try {
+    items = getItems(await get(`/alerts${all ? '?all=1' : ''}`, { signal: request.signal }));
+  } catch (error) {
+    if (request.signal.aborted) return;
+    throw error;
+  }
+  if (request.signal.aborted) return;
   const render = changed(data.alerts, items) || data.alertsAll !== all ||
                  !$('alerts-list').hasChildNodes();
   data.alerts = items;
@@ -185,8 +192,7 @@ export async function loadAlerts() {
 }
 
 export async function loadLatest() {
-  const reply = await get(`/admissions${query({ limit: LATEST_COUNT })}`);
-  const items = Array.isArray(reply?.items) ? reply.items : [];
+  const items = getItems(await get(`/admissions${query({ limit: LATEST_COUNT })}`));
   const render = changed(data.latest, items) || !$('latest-body').hasChildNodes();
   data.latest = items;
   if (render) renderLatest();

@@ -1,6 +1,7 @@
 // Pieces several lists share: a person's name as a link to their page, an admission's kind, who
-// did something and why, a status badge.
-import { attendeeHref, h } from './dom.js';
+// did something and why, a status badge, a time cell, an admission's row.
+import { attendeeHref, h, td } from './dom.js';
+import { clockTime, dateTime, fullDateTime } from './format.js';
 import { t, tCode } from './i18n.js';
 
 const TICKET_CODE = /^T\d{6,}$/;
@@ -62,4 +63,28 @@ export function statusBadges(attendee) {
                                             : 'attendee.notAdmittedToday')));
   }
   return badges;
+}
+
+// A cell with the date and time, the full form as its tooltip.
+export function timeCell(label, ms) {
+  return td(label, h('time', { title: fullDateTime(ms) }, dateTime(ms)));
+}
+
+// An admission's cells by column; each list picks its own. `clock` is the time without the date,
+// for lists of today only.
+const ADMISSION_COLUMNS = {
+  time: (a) => timeCell(t('admission.time'), a.time),
+  clock: (a) => td(t('admission.time'), clockTime(a.time)),
+  ticket: (a) => td(t('admission.ticket'), ticketLink(a.ticket_code)),
+  name: (a) => td(t('admission.name'), personLink(a), duplicateMark(a)),
+  organisation: (a) => td(t('admission.organisation'), a.organisation || ''),
+  category: (a) => td(t('admission.category'), a.category || ''),
+  kind: (a) => td(t('admission.kind'), kindLabel(a.kind)),
+  kiosk: (a) => td(t('admission.kiosk'), a.kiosk || ''),
+  staff: (a) => td(t('admission.staff'), staffAndReason(a)),
+};
+
+export function admissionRow(a, { columns }) {
+  return h('tr', { 'data-ticket': a.ticket_code || '', 'data-kind': a.kind },
+           columns.map((column) => ADMISSION_COLUMNS[column](a)));
 }

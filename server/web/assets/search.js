@@ -1,8 +1,8 @@
 // Search as you type: 150 ms after the last key the query goes to the server, which forgives case
 // and accents ("muller" finds "Müller"). An older answer never replaces a newer one. Enter opens
 // the first match; arrow keys walk the list; Escape closes it.
-import { get, query } from './api.js';
-import { $, attendeeHref, fill, h } from './dom.js';
+import { get, getItems, query } from './api.js';
+import { $, attendeeHref, fill, h, showError } from './dom.js';
 import { t } from './i18n.js';
 import { statusBadges } from './rows.js';
 
@@ -46,12 +46,11 @@ async function run(text) {
   try {
     const reply = await get(`/attendees${query({ q: text, limit: LIMIT })}`, { signal });
     if (signal.aborted || text !== lastQuery) return;
-    results = Array.isArray(reply?.items) ? reply.items : [];
+    results = getItems(reply);
   } catch (error) {
     if (error?.name === 'AbortError' || text !== lastQuery) return;
     results = [];
-    $('search-status').textContent = error.text || String(error);
-    $('search-status').hidden = false;
+    showError($('search-status'), error);
     fill($('search-results'));
     return;
   }

@@ -2,10 +2,12 @@
 // disabled), a form to add an account and a "disable" per active account after a confirmation.
 // Other roles get no nav entry and a plain "not allowed" here; the server refuses them anyway.
 // The page never checks a password's strength itself: the server's rule and its message count.
-import { get, post } from './api.js';
-import { $, fill, fillRows, h, td } from './dom.js';
+import { get, getItems, post } from './api.js';
+import { $, errorText, fill, fillRows, h, setMessage, showError, td } from './dom.js';
 import { dateTime, fullDateTime } from './format.js';
 import { t, tCode } from './i18n.js';
+import { changed } from './overview.js';
+import { timeCell } from './rows.js';
 import { canAdmin, state } from './state.js';
 
 const view = { items: [], loaded: false, confirming: '', message: null, addMessage: null };
@@ -15,19 +17,14 @@ function ownLogin() {
 }
 
 // A message is kept as a function that words it, so a language switch rewords it too.
-function setMessage(id, slot, words, kind) {
+function keepMessage(id, slot, words, kind) {
   view[slot] = words ? { words, kind } : null;
-  const text = words ? words() : '';
-  const element = $(id);
-  element.textContent = text;
-  element.hidden = !text;
-  element.className = `action-message ${kind || ''}`;
-  element.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+  setMessage($(id), words ? words() : '', kind);
 }
 
-const listMessage = (words, kind) => setMessage('staff-message', 'message', words, kind);
-const addMessage = (words, kind) => setMessage('staff-add-message', 'addMessage', words, kind);
-const errorWords = (error) => () => error.text || String(error);
+const listMessage = (words, kind) => keepMessage('staff-message', 'message', words, kind);
+const addMessage = (words, kind) => keepMessage('staff-add-message', 'addMessage', words, kind);
+const errorWords = (error) => () => errorText(error);
 
 function stateCell(member) {
   if (member.disabled_at) {
@@ -94,8 +91,7 @@ function memberRow(member) {
     h('th', { scope: 'row', 'data-label': t('staff.login') },
       h('span', { class: 'login-name' }, member.login)),
     td(t('staff.role'), h('span', { 'data-role': member.role }, tCode('role', member.role))),
-    td(t('staff.created'), h('time', { title: fullDateTime(member.created_at) },
-                             dateTime(member.created_at))),
+    timeCell(t('staff.created'), member.created_at),
     td(t('staff.state'), stateCell(member)),
     td(t('staff.action'), actionCell(member)));
 }
@@ -131,17 +127,15 @@ export async function loadStaff() {
   if (!canAdmin()) return;
   const error = $('staff-error');
   try {
-    const reply = await get('/staff');
-    const items = Array.isArray(reply?.items) ? reply.items : [];
+    const items = getItems(await get('/staff'));
     error.hidden = true;
-    const same = view.loaded && JSON.stringify(items) === JSON.stringify(view.items);
+    const same = view.loaded && !changed(view.items, items);
     view.items = items;
     view.loaded = true;
     if (!items.some((m) => m.login === view.confirming && !m.disabled_at)) view.confirming = '';
     if (!same || !$('staff-body').hasChildNodes()) renderRows();
   } catch (failure) {
-    error.textContent = failure.text || String(failure);
-    error.hidden = false;
+    showError(error, failure);
   }
 }
 

@@ -1,9 +1,10 @@
 // A whole venue for the dashboard's browser tests, made of the real programs: einlass-admin
-// creates an event running today (Europe/Berlin), imports registrations, adds staff accounts,
-// sets up the server and provisions kiosks; einlass-server serves sync and the dashboard;
-// einlass-kiosk runs each kiosk with a dir: scanner and a file: printer inside a temp folder.
+// creates an event running today (Europe/Berlin), imports registrations, writes their ticket
+// sheets as PNGs, adds staff accounts, sets up the server and provisions kiosks; einlass-server
+// serves sync and the dashboard; einlass-kiosk runs each kiosk with a dir: scanner and a file:
+// printer inside a temp folder.
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,18 +35,8 @@ function csvField(text) {
   return `"${String(text).replaceAll('"', '""')}"`;
 }
 
-export async function waitForFile(folder, pattern, timeout = 30_000) {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    const found = (await readdir(folder).catch(() => [])).find((f) => pattern.test(f));
-    if (found) return join(folder, found);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no file matching ${pattern} in ${folder} within ${timeout} ms`);
-}
-
 export class DashboardSite {
-  // programs: { frames, admin, server, kiosk } paths (CMake passes them).
+  // programs: { admin, server, kiosk } paths (CMake passes them).
   constructor(programs) {
     this.programs = programs;
     this.kiosks = new Map();
@@ -88,28 +79,21 @@ export class DashboardSite {
                  { input: `${member.password}\n` });
     }
 
-    // Every person's ticket as a camera frame, twice (a second scan), ready to be dropped into a
-    // scanner folder.
-    this.pending = join(this.dir, 'pending');
-    const pairs = people.flatMap((p, i) => [`p${i + 1}`, this.codes[i], `p${i + 1}-again`, this.codes[i]]);
-    execFileSync(this.programs.frames, [this.pending, ...pairs], { stdio: 'inherit' });
+    // Every person's ticket sheet as a PNG (tickets/T000001.png, ...), as attendees hold it up.
+    this.tickets = join(this.dir, 'tickets');
+    this.admin(['tickets', '--out', this.tickets, '--format', 'png']);
 
     this.syncPort = await freePort();
     const serverDir = join(this.dir, 'server');
     this.admin(['setup-server', '--out', serverDir, '--listen', `127.0.0.1:${this.syncPort}`,
                 '--host', '127.0.0.1']);
     this.serverConfig = join(serverDir, 'server.toml');
-    let config = await readFile(this.serverConfig, 'utf8');
-    config = config.replace(/^database = .*$/m, `database = ${JSON.stringify(this.db)}`);
     // The dashboard on any free port of the loopback interface; the server prints which.
-    if (/^\[web\]$/m.test(config)) {
-      const at = config.search(/^\[web\]$/m);
-      const web = config.slice(at).replace(/^listen = .*$/m, 'listen = "127.0.0.1:0"');
-      config = config.slice(0, at) + web;
-    } else {
-      config += '\n[web]\nlisten = "127.0.0.1:0"\n';
-    }
-    await writeFile(this.serverConfig, config);
+    const config = await readFile(this.serverConfig, 'utf8');
+    const web = config.search(/^\[web\]$/m);
+    if (web < 0) throw new Error(`setup-server wrote no [web] section: ${config}`);
+    await writeFile(this.serverConfig, config.slice(0, web) +
+                    config.slice(web).replace(/^listen = .*$/m, 'listen = "127.0.0.1:0"'));
 
     for (const id of kiosks) {
       const bundle = join(this.dir, id);
@@ -149,14 +133,16 @@ export class DashboardSite {
     return kiosk;
   }
 
-  // Person `index` (0-based)'s ticket in front of kiosk `id`'s camera (`again`: the second
-  // frame of it); resolves to the kiosk's decision, parsed from its log line.
+  // Person `index` (0-based)'s ticket sheet in front of kiosk `id`'s camera (`again`: shown a
+  // second time); resolves to the kiosk's decision, parsed from its log line.
   async scan(id, index, { again = false } = {}) {
     const kiosk = this.kiosks.get(id);
     const ticket = this.ticketCode(index);
     const from = kiosk.process.lines.length;
+    // Written under a dot name and renamed: the dir: scanner takes only whole files.
     const name = `p${index + 1}${again ? '-again' : ''}`;
-    await rename(join(this.pending, `${name}.png`), join(kiosk.frames, `${name}.png`));
+    await copyFile(join(this.tickets, `${ticket}.png`), join(kiosk.frames, `.${name}.tmp`));
+    await rename(join(kiosk.frames, `.${name}.tmp`), join(kiosk.frames, `${name}.png`));
     const line = await kiosk.process.waitForLine(
       new RegExp(`^(?=.*"event":"decision")(?=.*"ticket":"${ticket}")`), { from, timeout: 20_000 });
     return JSON.parse(line.input);

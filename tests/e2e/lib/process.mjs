@@ -1,7 +1,21 @@
 // A child process the tests talk to by lines: the screen fixture now, the kiosk daemon later.
 // Every wait has a timeout, and the process is killed when the test ends.
 import { spawn } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+
+// The path of the first file in `folder` whose name matches `pattern` (a badge a process
+// printed); rejects after `timeout` ms.
+export async function waitForFile(folder, pattern, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const found = (await readdir(folder).catch(() => [])).find((f) => pattern.test(f));
+    if (found) return join(folder, found);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no file matching ${pattern} in ${folder} within ${timeout} ms`);
+}
 
 export class LineProcess {
   // command: path of the program; args: its arguments; name: used in error messages.
