@@ -23,4 +23,12 @@ std::string_view content_type_for(std::string_view name) {
   return "application/octet-stream";
 }
 
+std::optional<EmbeddedAsset> find_embedded_asset(std::span<const EmbeddedAsset> assets,
+                                                 std::string_view name) {
+  for (const EmbeddedAsset& asset : assets) {
+    if (asset.name == name) return asset;
+  }
+  return std::nullopt;
+}
+
 }  // namespace einlass

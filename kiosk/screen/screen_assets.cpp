@@ -5,11 +5,9 @@ namespace einlass {
 std::optional<ScreenAsset> find_screen_asset(std::string_view path) {
   if (path == "/") path = "/index.html";
   if (!path.starts_with('/')) return std::nullopt;
-  path.remove_prefix(1);
-  for (const EmbeddedAsset& asset : embedded_screen_assets()) {
-    if (asset.name == path) return ScreenAsset{content_type_for(asset.name), asset.bytes};
-  }
-  return std::nullopt;
+  const auto asset = find_embedded_asset(embedded_screen_assets(), path.substr(1));
+  if (!asset) return std::nullopt;
+  return ScreenAsset{content_type_for(asset->name), asset->bytes};
 }
 
 }  // namespace einlass

@@ -2,14 +2,12 @@
 
 #include <algorithm>
 
+#include "base/text.h"
+
 namespace einlass {
 
 std::string normalise_login(std::string_view typed) {
-  std::string out(typed);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
+  return ascii_lower(typed);
 }
 
 bool valid_login(std::string_view login) {

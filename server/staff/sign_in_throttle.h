@@ -3,7 +3,8 @@
 // `failures_before_throttle` of them the login (or the address) is locked for first_lockout,
 // twice as long after each further failure, at most max_lockout. Memory is bounded: a count
 // without a failure or a lockout for max_lockout is forgotten, and the table holds at most
-// `capacity` entries (the stalest go first). Thread-safe; the state lives in memory only.
+// `capacity` entries (the stalest go first). One per process, shared by every StaffAuth (the
+// event loop's and the password thread's), hence thread-safe; the state lives in memory only.
 #include <chrono>
 #include <cstddef>
 #include <map>

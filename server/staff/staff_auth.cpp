@@ -5,7 +5,6 @@
 #include "staff/login_name.h"
 #include "staff/password_policy.h"
 #include "staff/secret_text.h"
-#include "staff/sign_in_throttle.h"
 #include "staff/staff_records.h"
 #include "storage/audit_repository.h"
 #include "storage/staff_account_repository.h"
@@ -32,26 +31,19 @@ std::string staff_actor(std::string_view login) {
 
 }  // namespace
 
-struct StaffAuth::Throttle {
-  Throttle(const Clock& clock, const AuthOptions& options)
-      : limits(clock, ThrottleOptions{options.failures_before_throttle, options.first_lockout,
-                                      options.max_lockout, options.throttle_capacity}),
-        unmatchable(unmatchable_password_hash(options.password_cost)) {}
-  SignInThrottle limits;
-  std::string unmatchable;
-};
-
-StaffAuth::StaffAuth(Database& db, const Clock& clock, RandomBytes random, AuthOptions options)
+StaffAuth::StaffAuth(Database& db, const Clock& clock, RandomBytes random, SignInThrottle& throttle,
+                     AuthOptions options)
     : db_(db),
       clock_(clock),
       random_(std::move(random)),
+      throttle_(throttle),
       options_(options),
-      throttle_(std::make_shared<Throttle>(clock, options_)) {}
+      unmatchable_(unmatchable_password_hash(options_.password_cost)) {}
 
 AuthResult<StaffSession> StaffAuth::sign_in(std::string_view typed_login, std::string_view password,
                                             std::string_view client) {
   const std::string login = normalise_login(typed_login);
-  if (auto lockout = throttle_->limits.check(login, client)) {
+  if (auto lockout = throttle_.check(login, client)) {
     AuthError error = auth_error(Kind::throttled,
                                  "too many failed sign-ins " + lockout->what + "; try again in " +
                                      std::to_string(lockout->retry_after.count()) + " s");
@@ -69,14 +61,14 @@ AuthResult<StaffSession> StaffAuth::sign_in(std::string_view typed_login, std::s
   // login exists or is disabled. An overlong password is refused before hashing anything.
   bool accepted = false;
   if (password.size() <= kMaxPasswordBytes) {
-    const std::string& hash = account ? account->password_hash : throttle_->unmatchable;
+    const std::string& hash = account ? account->password_hash : unmatchable_;
     accepted =
         verify_password(hash, password) == PasswordCheck::match && account && !account->disabled();
   }
 
   const Timestamp now = clock_.now();
   if (!accepted) {
-    throttle_->limits.failed(login, client);
+    throttle_.failed(login, client);
     auto written =
         AuditRepository{db_}.append({0, now, "anonymous", "sign_in_failed",
                                      account ? login : std::string(), std::string(client)});
@@ -85,7 +77,7 @@ AuthResult<StaffSession> StaffAuth::sign_in(std::string_view typed_login, std::s
   }
   auto member = member_from_record(*account);
   if (!member) return std::unexpected(member.error());
-  throttle_->limits.succeeded(login);
+  throttle_.succeeded(login);
 
   StaffSession session{random_token(random_), random_token(random_), std::move(*member),
                        now + options_.session_lifetime};

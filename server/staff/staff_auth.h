@@ -18,7 +18,6 @@
 #include <cstddef>
 #include <expected>
 #include <functional>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +26,7 @@
 #include "base/time.h"
 #include "staff/password_hash.h"
 #include "staff/random_bytes.h"  // RandomBytes, system_random_bytes()
+#include "staff/sign_in_throttle.h"
 #include "storage/database.h"
 
 namespace einlass {
@@ -75,10 +75,6 @@ using AuthResult = std::expected<T, AuthError>;
 
 struct AuthOptions {
   std::chrono::hours session_lifetime{12};  // a working day at the desk
-  int failures_before_throttle = 5;         // per login and per client address
-  std::chrono::seconds first_lockout{30};   // doubles with every further failure, up to max
-  std::chrono::seconds max_lockout{900};
-  std::size_t throttle_capacity = 10'000;  // logins and addresses remembered at most
   // Only for the hash that unknown logins are checked against (so that they take as long as
   // known ones); stored hashes carry their own cost.
   PasswordCost password_cost{};
@@ -109,11 +105,13 @@ class StaffAccounts {
   PasswordCost cost_;
 };
 
-// Sign-in and sessions. Throttling state lives in memory (a restart forgets it); sessions live in
-// the database.
+// Sign-in and sessions. Sessions live in the database; the throttle is the process's one (in
+// memory, a restart forgets it), shared by every StaffAuth of the process, so that a sign-in
+// counts against the same lockout whichever thread or connection answers it.
 class StaffAuth {
  public:
-  StaffAuth(Database& db, const Clock& clock, RandomBytes random, AuthOptions options = {});
+  StaffAuth(Database& db, const Clock& clock, RandomBytes random, SignInThrottle& throttle,
+            AuthOptions options = {});
   // `client` is the peer address, for throttling and the audit entry ("sign_in" /
   // "sign_in_failed"). A throttled attempt checks no password and is not audited.
   AuthResult<StaffSession> sign_in(std::string_view login, std::string_view password,
@@ -125,12 +123,12 @@ class StaffAuth {
   AuthResult<void> sign_out(std::string_view token);
 
  private:
-  struct Throttle;
   Database& db_;
   const Clock& clock_;
   RandomBytes random_;
+  SignInThrottle& throttle_;
   AuthOptions options_;
-  std::shared_ptr<Throttle> throttle_;
+  std::string unmatchable_;  // the hash unknown logins are checked against
 };
 
 // Constant-time comparison, for tokens.

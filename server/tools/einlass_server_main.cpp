@@ -7,6 +7,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <chrono>
 #include <cstdio>
 #include <functional>
 #include <iostream>
@@ -15,6 +16,7 @@
 #include "base/time.h"
 #include "base/version.h"
 #include "config/server_config.h"
+#include "desk/desk_service.h"
 #include "hub/sync_hub.h"
 #include "net/sync_server.h"
 #include "service/service_notifier.h"
@@ -22,6 +24,8 @@
 #include "web/dashboard.h"
 
 namespace {
+
+constexpr std::chrono::seconds kOfflineCheck{5};
 
 // A hundred kiosks, their reconnects and a dashboard's browsers need more descriptors than the
 // usual soft limit of 1024; the hard limit is what the system allows us.
@@ -126,10 +130,30 @@ int main(int argc, char** argv) {
   };
   keep_alive();
 
+  // Kiosks gone quiet raise kiosk_offline alerts, dashboard or not (einlass-admin status and the
+  // dashboard's alerts show them): a check every few seconds on the event loop, with the
+  // server's connection.
+  einlass::DeskService desk(*db, clock);
+  boost::asio::steady_timer offline_timer(io);
+  std::function<void()> check_offline = [&] {
+    offline_timer.expires_after(kOfflineCheck);
+    offline_timer.async_wait([&](const boost::system::error_code& error) {
+      if (error) return;
+      if (auto raised = desk.raise_offline_alerts(einlass::kOfflineAfter); !raised) {
+        log("einlass-server: checking for silent kiosks failed: " + raised.error().message);
+      } else if (*raised > 0) {
+        log("einlass-server: " + std::to_string(*raised) + " kiosk_offline alert(s) raised");
+      }
+      check_offline();
+    });
+  };
+  check_offline();
+
   signals.async_wait([&](const boost::system::error_code& error, int) {
     if (error) return;
     notifier.stopping();
     watchdog.cancel();
+    offline_timer.cancel();
     log("einlass-server: stopping");
     (*server)->stop();
     if (dashboard) dashboard->stop();

@@ -30,6 +30,11 @@ WebResponse desk_error_reply(const DeskError& error) {
   return error_reply(503, "storage", error.message);
 }
 
+WebResponse desk_reply(DeskResult<nlohmann::json> result, int status) {
+  if (!result) return desk_error_reply(result.error());
+  return json_reply(status, *result);
+}
+
 WebResponse auth_error_reply(const AuthError& error) {
   using Kind = AuthError::Kind;
   switch (error.kind) {

@@ -13,6 +13,8 @@ namespace einlass {
 WebResponse json_reply(int status, const nlohmann::json& body);
 WebResponse error_reply(int status, std::string_view code, std::string_view message);
 WebResponse desk_error_reply(const DeskError& error);
+// The desk service's answer as JSON with `status`, or its error.
+WebResponse desk_reply(DeskResult<nlohmann::json> result, int status = 200);
 WebResponse auth_error_reply(const AuthError& error);
 
 }  // namespace einlass

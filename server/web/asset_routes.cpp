@@ -6,17 +6,10 @@
 namespace einlass {
 
 std::optional<EmbeddedAsset> find_web_asset(std::string_view path) {
-  std::string_view name;
-  if (path == "/" || path == "/index.html") {
-    name = "index.html";
-  } else if (path.starts_with("/assets/")) {
-    name = path.substr(8);
-  } else {
-    return std::nullopt;
-  }
-  for (const EmbeddedAsset& asset : embedded_web_assets())
-    if (asset.name == name) return asset;
-  return std::nullopt;
+  if (path == "/" || path == "/index.html")
+    return find_embedded_asset(embedded_web_assets(), "index.html");
+  if (!path.starts_with("/assets/")) return std::nullopt;
+  return find_embedded_asset(embedded_web_assets(), path.substr(8));
 }
 
 WebResponse get_asset(RouteContext& c) {
@@ -31,6 +24,8 @@ WebResponse get_asset(RouteContext& c) {
   WebResponse reply;
   reply.content_type = std::string(content_type_for(asset->name));
   reply.body = std::string(asset->bytes);
+  // The browser asks again each time, so a new server's page is never an old copy.
+  reply.headers.emplace_back("Cache-Control", "no-cache");
   return reply;
 }
 

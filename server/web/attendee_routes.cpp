@@ -28,17 +28,12 @@ Field<Action> read_action(RouteContext& c) {
   return action;
 }
 
-WebResponse answer(DeskResult<nlohmann::json> result, int status) {
-  if (!result) return desk_error_reply(result.error());
-  return json_reply(status, *result);
-}
-
 }  // namespace
 
 WebResponse admit_attendee(RouteContext& c) {
   auto action = read_action(c);
   if (!action) return action.error();
-  return answer(c.desk.admit(action->ticket, action->reason, signed_in(c)), 201);
+  return desk_reply(c.desk.admit(action->ticket, action->reason, signed_in(c)), 201);
 }
 
 WebResponse reprint_badge(RouteContext& c) {
@@ -46,19 +41,19 @@ WebResponse reprint_badge(RouteContext& c) {
   if (!action) return action.error();
   auto kiosk = text_field(action->body, "kiosk", true);
   if (!kiosk) return kiosk.error();
-  return answer(c.desk.reprint(action->ticket, *kiosk, action->reason, signed_in(c)), 202);
+  return desk_reply(c.desk.reprint(action->ticket, *kiosk, action->reason, signed_in(c)), 202);
 }
 
 WebResponse cancel_attendee(RouteContext& c) {
   auto action = read_action(c);
   if (!action) return action.error();
-  return answer(c.desk.cancel(action->ticket, action->reason, signed_in(c)), 200);
+  return desk_reply(c.desk.cancel(action->ticket, action->reason, signed_in(c)), 200);
 }
 
 WebResponse revoke_attendee(RouteContext& c) {
   auto action = read_action(c);
   if (!action) return action.error();
-  return answer(c.desk.revoke(action->ticket, action->reason, signed_in(c)), 200);
+  return desk_reply(c.desk.revoke(action->ticket, action->reason, signed_in(c)), 200);
 }
 
 }  // namespace einlass

@@ -10,9 +10,9 @@ namespace {
 
 // The services one database connection serves the API with.
 struct ApiOn {
-  ApiOn(Database& db, const Clock& clock, const AuthOptions& options)
+  ApiOn(Database& db, const Clock& clock, SignInThrottle& throttle, const AuthOptions& options)
       : desk(db, clock),
-        auth(db, clock, system_random_bytes(), options),
+        auth(db, clock, system_random_bytes(), throttle, options),
         accounts(db, clock, system_random_bytes()),
         api(desk, auth, accounts, clock) {}
 
@@ -26,13 +26,15 @@ struct ApiOn {
 
 struct Dashboard::Parts {
   Parts(Database& db, Database password_connection, const Clock& clock, const AuthOptions& options)
-      : password_db(std::move(password_connection)),
-        main(db, clock, options),
-        password(password_db, clock, options) {}
+      : throttle(clock, ThrottleOptions{}),
+        password_db(std::move(password_connection)),
+        main(db, clock, throttle, options),
+        password(password_db, clock, throttle, options) {}
 
+  SignInThrottle throttle;  // the process's one: both StaffAuth count failures against it
   Database password_db;
   ApiOn main;      // on the io_context's thread: everything but hashing
-  ApiOn password;  // on the password thread: sign-in (it alone keeps the throttling state)
+  ApiOn password;  // on the password thread: sign-in and adding staff
   std::unique_ptr<WebServer> server;
 };
 

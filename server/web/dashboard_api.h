@@ -23,12 +23,21 @@ class DashboardApi {
   // The live feed's upgrade: the session it runs for, or the answer that refuses it (401 without
   // a session, 403 from another origin).
   std::expected<StaffSession, WebResponse> authorize_live(const WebRequest& request);
-  // Whether the session behind a live feed still holds (signed out, expired, disabled).
+  // Whether the session behind a live feed still holds: false once it is signed out, expired or
+  // its account disabled; true while the database cannot tell (a busy moment must not sign
+  // every page out).
   bool session_holds(const std::string& token);
+  // Whether answering the request hashes a password (sign-in, adding staff): web_server.cpp
+  // hands those to its password thread. Decided by the same routing as handle(), so that no
+  // spelling of the path ("/api/v1/login/", "/api/v1/%6Cogin") reaches them on the event loop.
+  bool runs_on_worker(const WebRequest& request) const;
 
   DeskService& desk() { return desk_; }
 
  private:
+  // The session the request's cookie names, or the 401 (503 for storage) that refuses it.
+  std::expected<StaffSession, WebResponse> cookie_session(const WebRequest& request);
+
   DeskService& desk_;
   StaffAuth& auth_;
   StaffAccounts& accounts_;
@@ -36,7 +45,7 @@ class DashboardApi {
 };
 
 // Headers every answer carries: a strict content security policy, no sniffing, no framing, no
-// referrer; API answers are never cached.
-void add_security_headers(WebResponse& response, bool is_api);
+// referrer; Cache-Control no-store unless the answer has its own (the page's files: no-cache).
+void add_security_headers(WebResponse& response);
 
 }  // namespace einlass

@@ -1,7 +1,5 @@
 // The dashboard's reads: summary, admissions, kiosks, alerts, search, attendee, audit, export,
 // metrics; and acknowledging an alert.
-#include <charconv>
-
 #include "web/api_reply.h"
 #include "web/request_fields.h"
 #include "web/route_context.h"
@@ -9,11 +7,6 @@
 namespace einlass {
 
 namespace {
-
-WebResponse answer(DeskResult<nlohmann::json> result, int status = 200) {
-  if (!result) return desk_error_reply(result.error());
-  return json_reply(status, *result);
-}
 
 WebResponse text_answer(DeskResult<std::string> result, std::string content_type) {
   if (!result) return desk_error_reply(result.error());
@@ -26,7 +19,7 @@ WebResponse text_answer(DeskResult<std::string> result, std::string content_type
 }  // namespace
 
 WebResponse get_summary(RouteContext& c) {
-  return answer(c.desk.summary());
+  return desk_reply(c.desk.summary());
 }
 
 WebResponse get_admissions(RouteContext& c) {
@@ -51,26 +44,22 @@ WebResponse get_admissions(RouteContext& c) {
   if (const auto before = c.target.param("before"); before && !before->empty()) {
     filter.before = std::string(*before);
   }
-  return answer(c.desk.admissions(filter));
+  return desk_reply(c.desk.admissions(filter));
 }
 
 WebResponse get_kiosks(RouteContext& c) {
-  return answer(c.desk.kiosks());
+  return desk_reply(c.desk.kiosks());
 }
 
 WebResponse get_alerts(RouteContext& c) {
   const auto all = c.target.param("all");
-  return answer(c.desk.alerts(all && (*all == "1" || *all == "true")));
+  return desk_reply(c.desk.alerts(all && (*all == "1" || *all == "true")));
 }
 
 WebResponse acknowledge_alert(RouteContext& c) {
-  std::int64_t id = 0;
-  const auto text = c.params.front();
-  const auto [at, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc{} || at != text.data() + text.size() || id <= 0) {
-    return error_reply(404, "not_found", "no alert " + std::string(text));
-  }
-  return answer(c.desk.acknowledge_alert(id, signed_in(c)));
+  auto id = id_param(c.params.front(), "alert");
+  if (!id) return id.error();
+  return desk_reply(c.desk.acknowledge_alert(*id, signed_in(c)));
 }
 
 WebResponse search_attendees(RouteContext& c) {
@@ -78,13 +67,13 @@ WebResponse search_attendees(RouteContext& c) {
   if (!limit) return limit.error();
   const auto query = c.target.param("q").value_or("");
   if (query.size() > 200) return error_reply(400, "bad_request", "q is longer than 200 bytes");
-  return answer(c.desk.search(query, static_cast<std::size_t>(*limit)));
+  return desk_reply(c.desk.search(query, static_cast<std::size_t>(*limit)));
 }
 
 WebResponse get_attendee(RouteContext& c) {
   auto ticket = ticket_param(c.params.front());
   if (!ticket) return ticket.error();
-  return answer(c.desk.attendee(*ticket));
+  return desk_reply(c.desk.attendee(*ticket));
 }
 
 WebResponse get_audit(RouteContext& c) {
@@ -92,8 +81,8 @@ WebResponse get_audit(RouteContext& c) {
   if (!limit) return limit.error();
   auto before = query_number(c.target, "before", 0, 0, INT64_MAX);
   if (!before) return before.error();
-  return answer(c.desk.audit(*before > 0 ? std::optional<std::int64_t>(*before) : std::nullopt,
-                             static_cast<std::size_t>(*limit)));
+  return desk_reply(c.desk.audit(*before > 0 ? std::optional<std::int64_t>(*before) : std::nullopt,
+                                 static_cast<std::size_t>(*limit)));
 }
 
 WebResponse get_attendance_csv(RouteContext& c) {

@@ -26,6 +26,8 @@ Field<std::int64_t> query_number(const RequestTarget& target, std::string_view n
                                  std::int64_t fallback, std::int64_t low, std::int64_t high);
 // "T000042" or "42" in the path.
 Field<TicketId> ticket_param(std::string_view text);
+// A positive whole number in the path ("17"); otherwise 404 "no <what> 17x".
+Field<std::int64_t> id_param(std::string_view text, std::string_view what);
 // The login of the signed-in staff member.
 std::string_view signed_in(const RouteContext& c);
 

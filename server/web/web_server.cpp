@@ -2,6 +2,7 @@
 
 // The only translation unit of the web server that includes Beast and Asio's TLS: they compile
 // slowly.
+#include <algorithm>
 #include <array>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -71,9 +72,8 @@ std::optional<WebResponse> reply_for_read_error(const beast::error_code& error,
   return error_reply(400, "bad_request", "not a valid HTTP request: " + error.message());
 }
 
-http::response<http::string_body> to_beast(WebResponse reply, unsigned version, bool keep_alive,
-                                           bool is_api) {
-  add_security_headers(reply, is_api);
+http::response<http::string_body> to_beast(WebResponse reply, unsigned version, bool keep_alive) {
+  add_security_headers(reply);
   http::response<http::string_body> response{static_cast<http::status>(reply.status), version};
   response.set(http::field::server, "einlass-server");
   if (!reply.content_type.empty()) response.set(http::field::content_type, reply.content_type);
@@ -84,13 +84,14 @@ http::response<http::string_body> to_beast(WebResponse reply, unsigned version, 
   return response;
 }
 
-// Sign-in and adding a staff member compute an Argon2 hash.
-bool hashes_password(const WebRequest& request) {
-  if (request.method != "POST") return false;
-  const std::string_view path =
-      std::string_view(request.target)
-          .substr(0, std::min(request.target.find('?'), request.target.size()));
-  return path == "/api/v1/login" || path == "/api/v1/staff";
+// What an error answer says ({"error": {"message": ...}}), for the log.
+std::string error_message(const WebResponse& reply) {
+  const auto body = nlohmann::json::parse(reply.body, nullptr, false);
+  const nlohmann::json::json_pointer at("/error/message");
+  if (body.is_object() && body.contains(at) && body[at].is_string()) {
+    return body[at].get<std::string>();
+  }
+  return reply.body.substr(0, 200);
 }
 
 struct LiveSession {
@@ -101,6 +102,7 @@ struct LiveSession {
   asio::steady_timer wake;  // the writer sleeps on it while the queue is empty
   std::string token;        // the staff session it runs for; checked again now and then
   std::deque<Message> queue;
+  bool open = false;  // the handshake completed: hello goes first, then the changes
   bool closing = false;
   bool send_close = false;
 
@@ -253,7 +255,7 @@ class WebServer::Impl : public std::enable_shared_from_this<Impl> {
       if (read_error) {
         if (auto reply = reply_for_read_error(read_error, options_.max_body_bytes);
             reply && !stopped_) {
-          auto response = to_beast(std::move(*reply), 11, false, true);
+          auto response = to_beast(std::move(*reply), 11, false);
           beast::get_lowest_layer(stream).expires_after(kWriteTimeout);
           co_await http::async_write(stream, response, kNoThrow);
           co_await drain(stream);
@@ -274,16 +276,15 @@ class WebServer::Impl : public std::enable_shared_from_this<Impl> {
           co_await serve_live(self, std::move(stream), std::move(request), session->token);
           co_return;
         }
-        auto response = to_beast(std::move(session.error()), request.version(), false, true);
+        auto response = to_beast(std::move(session.error()), request.version(), false);
         beast::get_lowest_layer(stream).expires_after(kWriteTimeout);
         co_await http::async_write(stream, response, kNoThrow);
         co_await close(stream);
         co_return;
       }
-      const bool is_api = web.target.starts_with("/api/") || web.target.starts_with("/metrics");
       WebResponse reply;
       try {
-        if (options_.password_api != nullptr && hashes_password(web)) {
+        if (options_.password_api != nullptr && api_.runs_on_worker(web)) {
           reply = co_await asio::co_spawn(
               password_worker_,
               [api = options_.password_api, &web]() -> asio::awaitable<WebResponse> {
@@ -300,9 +301,9 @@ class WebServer::Impl : public std::enable_shared_from_this<Impl> {
       }
       if (reply.status >= 500)
         log("web: " + web.method + " " + web.target.substr(0, 80) + " answered " +
-            std::to_string(reply.status));
+            std::to_string(reply.status) + ": " + error_message(reply));
       const bool keep_alive = request.keep_alive() && reply.status < 400;
-      auto response = to_beast(std::move(reply), request.version(), keep_alive, is_api);
+      auto response = to_beast(std::move(reply), request.version(), keep_alive);
       beast::get_lowest_layer(stream).expires_after(kWriteTimeout);
       auto [write_error, written] = co_await http::async_write(stream, response, kNoThrow);
       if (write_error) co_return;
@@ -358,6 +359,7 @@ class WebServer::Impl : public std::enable_shared_from_this<Impl> {
       session->drop();
       co_return;
     }
+    session->open = true;
     enqueue(*session, std::make_shared<const std::string>(LiveFeed::hello()));
     asio::co_spawn(io_, write_loop(self, session), completion());
     beast::flat_buffer buffer;
@@ -394,7 +396,7 @@ class WebServer::Impl : public std::enable_shared_from_this<Impl> {
   }
 
   void enqueue(LiveSession& session, Message message) {
-    if (session.closing) return;
+    if (!session.open || session.closing) return;
     if (session.queue.size() >= options_.max_queued_messages) {
       log("web: dropped a live page that fell behind");
       session.drop();
@@ -404,6 +406,10 @@ class WebServer::Impl : public std::enable_shared_from_this<Impl> {
     session.wake.cancel();
   }
 
+  bool anyone_listens() const {
+    return std::ranges::any_of(live_, [](const auto& entry) { return entry.second->open; });
+  }
+
   asio::awaitable<void> tick_loop(std::shared_ptr<Impl> self) {
     auto next_check = std::chrono::steady_clock::now();
     auto next_telling = next_check;
@@ -411,6 +417,8 @@ class WebServer::Impl : public std::enable_shared_from_this<Impl> {
       ticker_.expires_after(options_.poll_interval);
       auto [error] = co_await ticker_.async_wait(kNoThrow);
       if (error || stopped_) co_return;
+      // Without a page listening, nothing is read: a page loads everything when it opens.
+      if (!anyone_listens()) continue;
       if (std::chrono::steady_clock::now() >= next_telling) {
         if (auto message = feed_.poll()) {
           next_telling = std::chrono::steady_clock::now() + options_.min_live_gap;
@@ -419,11 +427,7 @@ class WebServer::Impl : public std::enable_shared_from_this<Impl> {
         }
       }
       if (std::chrono::steady_clock::now() < next_check) continue;
-      next_check = std::chrono::steady_clock::now() + options_.offline_check;
-      if (auto raised = api_.desk().raise_offline_alerts(options_.offline_after);
-          raised && *raised > 0) {
-        log("web: " + std::to_string(*raised) + " kiosk_offline alert(s) raised");
-      }
+      next_check = std::chrono::steady_clock::now() + options_.session_check;
       // A signed-out, expired or disabled session loses its live feed too.
       for (auto& [id, session] : live_) {
         if (!api_.session_holds(session->token)) {

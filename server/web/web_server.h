@@ -1,8 +1,8 @@
 #pragma once
 // The dashboard's HTTPS server on the server's io_context: each connection is a coroutine that
 // owns its TLS stream; requests go to DashboardApi; GET /api/v1/live upgrades to a WebSocket that
-// the live feed writes to. A timer polls the live feed and raises kiosk-offline alerts. Beast and
-// OpenSSL stay inside web_server.cpp.
+// the live feed writes to. A timer polls the live feed while a page listens, and checks the live
+// pages' sessions again. Beast and OpenSSL stay inside web_server.cpp.
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -34,9 +34,10 @@ struct WebServerOptions {
   // During a rush, changes are told at most this often: each telling recomputes the summary
   // (some 70-120 ms of the event loop at 50,000 attendees), which must not starve sync.
   std::chrono::milliseconds min_live_gap{1000};
-  std::chrono::seconds offline_check{5};
-  std::chrono::seconds offline_after{60};  // a kiosk silent this long raises kiosk_offline
-  std::size_t max_queued_messages = 16;    // a live browser this far behind is dropped
+  // How often the sessions of live pages are checked again: a page signed out, expired or
+  // disabled loses its feed within this.
+  std::chrono::seconds session_check{5};
+  std::size_t max_queued_messages = 16;  // a live browser this far behind is dropped
   // Answers the requests that hash a password (sign-in, adding staff) on a thread of its own,
   // so a quarter second of Argon2 per attempt never stalls kiosk sync on the event loop. It must
   // have a database connection of its own. Null: everything runs on the event loop.

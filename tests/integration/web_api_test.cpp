@@ -162,6 +162,53 @@ TEST_CASE("the dashboard API answers bad requests with a status and a message",
     CHECK(d.client->as(viewer, "GET", "/api/v1/summary").status == 200);
     CHECK_FALSE(d.client->sign_in("ada", kPassword));
   }
+  SECTION("a sign-in at another spelling of the path counts against the same lockout") {
+    HttpsRequest login;
+    login.method = "POST";
+    login.target = "/api/v1/login/";
+    login.body = R"({"login":"dirk","password":"wrong-password-1"})";
+    int last = 0;
+    for (int i = 0; i < 8 && last != 429; ++i) last = d.client->send(login).status;
+    CHECK(last == 429);
+    for (const char* target : {"/api/v1/login", "/api/v1/%6Cogin"}) {
+      INFO(target);
+      login.target = target;
+      CHECK(d.client->send(login).status == 429);
+    }
+    CHECK_FALSE(d.client->sign_in("dirk", kPassword));
+  }
+  SECTION("every answer carries strict security headers; API answers are never stored") {
+    const auto strict = [](const HttpsReply& reply) {
+      INFO(reply.status << " " << reply.body.substr(0, 200));
+      CHECK(reply.header("content-security-policy").find("script-src 'self'") != std::string::npos);
+      CHECK(reply.header("content-security-policy").find("frame-ancestors 'none'") !=
+            std::string::npos);
+      CHECK(reply.header("x-frame-options") == "DENY");
+      CHECK(reply.header("x-content-type-options") == "nosniff");
+      CHECK(reply.header("referrer-policy") == "no-referrer");
+    };
+    const auto page = d.client->send(HttpsRequest{});
+    CHECK(page.status == 200);
+    CHECK(page.header("content-type") == "text/html; charset=utf-8");
+    strict(page);
+    CHECK(page.header("cache-control") == "no-cache");
+    HttpsRequest login;
+    login.method = "POST";
+    login.target = "/api/v1/login";
+    login.body = nlohmann::json{{"login", "vera"}, {"password", kPassword}}.dump();
+    const auto signed_in = d.client->send(login);  // it carries the CSRF token
+    CHECK(signed_in.status == 200);
+    const auto summary = d.client->as(viewer, "GET", "/api/v1/summary");
+    CHECK(summary.status == 200);
+    HttpsRequest anonymous;
+    anonymous.target = "/api/v1/summary";
+    const auto refused = d.client->send(anonymous);
+    CHECK(refused.status == 401);
+    for (const auto* reply : {&signed_in, &summary, &refused}) {
+      strict(*reply);
+      CHECK(reply->header("cache-control") == "no-store");
+    }
+  }
   SECTION("malformed JSON, wrong types, a missing reason") {
     auto reply = d.client->as(desk, "POST", "/api/v1/attendees/T000001/admit", "{\"reason\":");
     CHECK(reply.status == 400);
@@ -272,6 +319,12 @@ TEST_CASE("the live feed tells a signed-in page about an admission at a kiosk",
   // the page hearing of it, through the kiosk's push, the server's commit and the live feed.
   std::printf("live feed: the page heard of the admission %.2f s after the kiosk decided\n",
               seconds_since(decided));
+
+  // Signed out, the page loses its feed at the server's next session check (every 5 s).
+  REQUIRE(d.client->as(viewer, "POST", "/api/v1/logout").status == 204);
+  const auto signed_out = std::chrono::steady_clock::now();
+  while (!live.closed() && seconds_since(signed_out) < 12) live.next(1s);
+  CHECK(live.closed());
 }
 
 TEST_CASE("metrics count admissions, kiosks and print jobs without a session",

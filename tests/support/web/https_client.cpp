@@ -12,8 +12,9 @@
 #include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
-#include <cctype>
 #include <stdexcept>
+
+#include "base/text.h"
 
 namespace einlass::test {
 
@@ -26,11 +27,6 @@ using tcp = asio::ip::tcp;
 
 namespace {
 
-std::string lower(std::string text) {
-  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
 ssl::context client_context(const std::filesystem::path& ca_file) {
   ssl::context context{ssl::context::tls_client};
   context.load_verify_file(ca_file.string());
@@ -38,26 +34,20 @@ ssl::context client_context(const std::filesystem::path& ca_file) {
   return context;
 }
 
-// Blocking calls on the socket give up after 10 s instead of hanging the test.
-void set_timeouts(tcp::socket& socket) {
+// To the server on 127.0.0.1; blocking calls on the socket give up after 10 s instead of hanging
+// the test.
+void connect_socket(tcp::socket& socket, int port) {
+  socket.connect(
+      tcp::endpoint{asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)});
   timeval limit{10, 0};
   setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
   setsockopt(socket.native_handle(), SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
 }
 
-template <class Stream>
-void connect_tls(asio::io_context& io, Stream& stream, int port) {
-  auto& socket = beast::get_lowest_layer(stream);
-  socket.connect(
-      tcp::endpoint{asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)});
-  set_timeouts(socket);
-  (void)io;
-}
-
 }  // namespace
 
 std::string HttpsReply::header(const std::string& name) const {
-  const auto found = headers.find(lower(name));
+  const auto found = headers.find(ascii_lower(name));
   return found == headers.end() ? std::string() : found->second;
 }
 
@@ -73,7 +63,7 @@ HttpsReply HttpsClient::send(const HttpsRequest& request) const {
   asio::io_context io;
   auto context = client_context(ca_file_);
   ssl::stream<tcp::socket> stream{io, context};
-  connect_tls(io, stream, port_);
+  connect_socket(stream.next_layer(), port_);
   stream.handshake(ssl::stream_base::client);
   http::request<http::string_body> out{http::string_to_verb(request.method), request.target, 11};
   if (out.method() == http::verb::unknown) out.method_string(request.method);
@@ -95,7 +85,8 @@ HttpsReply HttpsClient::send(const HttpsRequest& request) const {
   reply.status = static_cast<int>(in.result_int());
   reply.body = in.body();
   for (const auto& field : in)
-    reply.headers.emplace(lower(std::string(field.name_string())), std::string(field.value()));
+    reply.headers.emplace(ascii_lower(std::string(field.name_string())),
+                          std::string(field.value()));
   beast::error_code ignored;
   stream.shutdown(ignored);
   return reply;
@@ -106,7 +97,7 @@ std::string HttpsClient::send_raw(const std::string& bytes,
   asio::io_context io;
   auto context = client_context(ca_file_);
   ssl::stream<tcp::socket> stream{io, context};
-  connect_tls(io, stream, port_);
+  connect_socket(stream.next_layer(), port_);
   const auto ms = timeout.count();
   timeval limit{static_cast<time_t>(ms / 1000), static_cast<suseconds_t>((ms % 1000) * 1000)};
   setsockopt(stream.next_layer().native_handle(), SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
@@ -163,10 +154,7 @@ namespace {
 // The upgrade; its status when refused (0 when accepted).
 template <class Ws>
 int upgrade(Ws& ws, int port, const std::string& cookie, const std::string& origin) {
-  auto& socket = beast::get_lowest_layer(ws).socket();
-  socket.connect(
-      tcp::endpoint{asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)});
-  set_timeouts(socket);
+  connect_socket(beast::get_lowest_layer(ws).socket(), port);
   ws.next_layer().handshake(ssl::stream_base::client);
   ws.set_option(websocket::stream_base::decorator([&](websocket::request_type& request) {
     if (!cookie.empty()) request.set(http::field::cookie, cookie);
@@ -186,6 +174,10 @@ LiveSocket::LiveSocket(int port, const std::filesystem::path& ca_file, const std
     : impl_(std::make_unique<Impl>(ca_file)) {
   if (const int refused = upgrade(impl_->ws, port, cookie, ""); refused != 0)
     throw std::runtime_error("live feed refused: " + std::to_string(refused));
+}
+
+bool LiveSocket::closed() const {
+  return impl_->closed;
 }
 
 LiveSocket::~LiveSocket() {

@@ -65,6 +65,8 @@ class LiveSocket {
   ~LiveSocket();
   // The next text message, or nullopt when none came within `timeout` or the socket closed.
   std::optional<std::string> next(std::chrono::milliseconds timeout);
+  // Whether the server closed the socket (seen by a next() call).
+  bool closed() const;
 
  private:
   struct Impl;

@@ -167,11 +167,12 @@ TEST_CASE("sign-in is throttled per address, across logins", "[staff][auth][thro
 TEST_CASE("the throttle follows the options", "[staff][auth][throttle]") {
   StaffFixture f;
   f.add("anna", StaffRole::desk, kPassword);
-  auto options = test::test_auth_options();
+  ThrottleOptions options;
   options.failures_before_throttle = 2;
   options.first_lockout = 10s;
   options.max_lockout = 15s;
-  StaffAuth strict{f.db, f.clock, test::seeded_random(2), options};
+  SignInThrottle throttle{f.clock, options};
+  StaffAuth strict{f.db, f.clock, test::seeded_random(2), throttle, test::test_auth_options()};
   require_refused(strict.sign_in("anna", "wrong password", "10.0.0.1"),
                   AuthError::Kind::bad_credentials);
   require_refused(strict.sign_in("anna", "wrong password", "10.0.0.1"),
@@ -183,8 +184,22 @@ TEST_CASE("the throttle follows the options", "[staff][auth][throttle]") {
   require_refused(strict.sign_in("anna", "wrong password", "10.0.0.1"),
                   AuthError::Kind::bad_credentials);
   CHECK(strict.sign_in("anna", kPassword, "10.0.0.1").error().retry_after == 15s);  // capped
-  // Another StaffAuth keeps its own memory: the throttle is per process, not in the database.
+  // Another throttle instance keeps its own memory: the throttle is in memory, not in the
+  // database.
   CHECK(f.auth.sign_in("anna", kPassword, "10.0.0.1"));
+}
+
+TEST_CASE("StaffAuths that share a throttle share its lockouts", "[staff][auth][throttle]") {
+  // einlass-server answers sign-ins on the event loop and on its password thread, each with a
+  // StaffAuth of its own: a lockout earned through one holds on the other.
+  StaffFixture f;
+  f.add("anna", StaffRole::desk, kPassword);
+  StaffAuth other{f.db, f.clock, test::seeded_random(3), f.throttle, test::test_auth_options()};
+  for (int i = 0; i < 5; ++i) {
+    require_refused(other.sign_in("anna", "wrong password", "10.0.0.1"),
+                    AuthError::Kind::bad_credentials);
+  }
+  require_refused(f.auth.sign_in("anna", kPassword, "10.0.0.2"), AuthError::Kind::throttled);
 }
 
 TEST_CASE("a session expires after the session lifetime", "[staff][auth]") {
@@ -268,13 +283,15 @@ TEST_CASE("sessions survive a restart: a new StaffAuth on a reopened database kn
     auto db = test::open_server_db(dir / "server.db");
     StaffAccounts accounts{db, clock, test::seeded_random(), kTestPasswordCost};
     REQUIRE(accounts.add("anna", StaffRole::desk, kPassword, "cli:root"));
-    StaffAuth auth{db, clock, system_random_bytes(), test::test_auth_options()};
+    SignInThrottle throttle{clock, {}};
+    StaffAuth auth{db, clock, system_random_bytes(), throttle, test::test_auth_options()};
     auto session = auth.sign_in("anna", kPassword, "192.0.2.10");
     REQUIRE(session);
     token = session->token;
   }
   auto db = test::open_server_db(dir / "server.db");
-  StaffAuth auth{db, clock, system_random_bytes(), test::test_auth_options()};
+  SignInThrottle throttle{clock, {}};
+  StaffAuth auth{db, clock, system_random_bytes(), throttle, test::test_auth_options()};
   auto session = auth.session(token);
   REQUIRE(session);
   CHECK(session->member.login == "anna");

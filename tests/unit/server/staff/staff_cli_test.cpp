@@ -46,7 +46,8 @@ bool signs_in(const TempDir& dir, const std::string& login, const std::string& p
   auto db = Database::open_existing(dir / "event.db", DatabaseKind::server);
   REQUIRE(db);
   const SystemClock clock;
-  StaffAuth auth{*db, clock, system_random_bytes()};
+  SignInThrottle throttle{clock, {}};
+  StaffAuth auth{*db, clock, system_random_bytes(), throttle};
   return auth.sign_in(login, password, "127.0.0.1").has_value();
 }
 

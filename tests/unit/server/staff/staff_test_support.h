@@ -85,7 +85,8 @@ struct StaffFixture {
   Database db = open_server_db(dir / "server.db");
   ManualClock clock{utc(2026, 9, 1, 8)};
   StaffAccounts accounts{db, clock, seeded_random(), kTestPasswordCost};
-  StaffAuth auth{db, clock, seeded_random(1000), test_auth_options()};
+  SignInThrottle throttle{clock, {}};
+  StaffAuth auth{db, clock, seeded_random(1000), throttle, test_auth_options()};
 
   void add(const std::string& login, StaffRole role, const std::string& password) {
     auto added = accounts.add(login, role, password, "cli:root");
