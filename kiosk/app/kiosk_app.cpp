@@ -35,6 +35,7 @@ class KioskApp::Impl final : public StaffActions {
        std::unique_ptr<Printer> printer, std::unique_ptr<Indicator> indicator)
       : config_(config),
         io_(io),
+        signals_(io, SIGINT, SIGTERM),
         log_(std::move(log)),
         replica_(std::move(replica)),
         printer_(std::move(printer)),
@@ -51,8 +52,7 @@ class KioskApp::Impl final : public StaffActions {
         result_timer_(io),
         staff_timer_(io),
         lights_timer_(io),
-        watchdog_timer_(io),
-        signals_(io, SIGINT, SIGTERM) {
+        watchdog_timer_(io) {
     status_.kiosk_name = config.kiosk_id;
   }
 
@@ -461,6 +461,10 @@ class KioskApp::Impl final : public StaffActions {
 
   const KioskConfig config_;
   asio::io_context& io_;
+  // Declared before everything it guards, so it is destroyed last: a second SIGTERM or Ctrl-C
+  // while the print worker finishes its badge or the replica closes is swallowed instead of
+  // killing the kiosk half-way (exit 143).
+  asio::signal_set signals_;
   LogSink log_;
   SystemClock clock_;
   Replica replica_;
@@ -477,7 +481,6 @@ class KioskApp::Impl final : public StaffActions {
   asio::steady_timer staff_timer_;
   asio::steady_timer lights_timer_;
   asio::steady_timer watchdog_timer_;
-  asio::signal_set signals_;
   bool stopping_ = false;
   bool paused_ = false;
   bool showing_idle_ = false;

@@ -6,6 +6,7 @@
 
 #include "app/kiosk_app.h"
 #include "core/kiosk_config.h"
+#include "service/stop_signals.h"
 
 int main(int argc, char** argv) {
   CLI::App cli{"einlass-kiosk: admits attendees at the entrance, with or without a server"};
@@ -35,5 +36,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   io.run();
+  einlass::hold_stop_signals();
+  app->reset();  // joins the kiosk's threads and closes the replica with the signals held
   return 0;
 }

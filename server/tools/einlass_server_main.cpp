@@ -20,6 +20,7 @@
 #include "hub/sync_hub.h"
 #include "net/sync_server.h"
 #include "service/service_notifier.h"
+#include "service/stop_signals.h"
 #include "storage/database.h"
 #include "web/dashboard.h"
 
@@ -159,6 +160,8 @@ int main(int argc, char** argv) {
     if (dashboard) dashboard->stop();
   });
   io.run();
+  // Everything above is destroyed on return, the database last: hold the stop signals for it.
+  einlass::hold_stop_signals();
   log("einlass-server: stopped");
   return 0;
 }

@@ -70,6 +70,15 @@ bool DaemonProcess::running() {
 }
 
 int DaemonProcess::stop(int signal, std::chrono::milliseconds timeout) {
+  return stop(signal, timeout, std::chrono::milliseconds::zero());
+}
+
+int DaemonProcess::stop_insisting(int signal, std::chrono::milliseconds timeout) {
+  return stop(signal, timeout, std::chrono::milliseconds(1));
+}
+
+int DaemonProcess::stop(int signal, std::chrono::milliseconds timeout,
+                        std::chrono::milliseconds repeat) {
   if (pid_ <= 0) return -1;
   kill(pid_, signal);
   const auto deadline = std::chrono::steady_clock::now() + timeout;
@@ -86,6 +95,11 @@ int DaemonProcess::stop(int signal, std::chrono::milliseconds timeout) {
       waitpid(pid_, &status, 0);
       pid_ = -1;
       return -1;
+    }
+    if (repeat.count() > 0) {
+      std::this_thread::sleep_for(repeat);
+      kill(pid_, signal);
+      continue;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }

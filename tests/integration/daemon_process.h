@@ -25,6 +25,9 @@ class DaemonProcess {
   // Sends `signal`; returns the exit status (128 + signal when killed), or -1 when it did not
   // end within `timeout` (it is then killed).
   int stop(int signal, std::chrono::milliseconds timeout = std::chrono::seconds(20));
+  // Like stop(), but sends `signal` again every millisecond until the daemon has ended, as an
+  // impatient operator or a supervisor may: the daemon must still end on its own terms.
+  int stop_insisting(int signal, std::chrono::milliseconds timeout = std::chrono::seconds(20));
 
   std::string out() const;
   std::string err() const;
@@ -33,6 +36,8 @@ class DaemonProcess {
                        std::chrono::milliseconds timeout = std::chrono::seconds(30)) const;
 
  private:
+  int stop(int signal, std::chrono::milliseconds timeout, std::chrono::milliseconds repeat);
+
   std::vector<std::string> argv_;
   std::filesystem::path log_stem_;
   std::vector<std::string> extra_env_;

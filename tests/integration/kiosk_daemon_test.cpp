@@ -139,6 +139,22 @@ TEST_CASE("a ticket shown again is refused as already admitted, also after a res
   CHECK(kiosk.stop(SIGTERM) == 0);
 }
 
+TEST_CASE("a kiosk sent SIGTERM again and again while it stops still ends cleanly",
+          "[integration][kiosk]") {
+  KioskSite site({kPeople.begin(), kPeople.begin() + 3});
+  // Each round stops the kiosk under a stream of signals, one a millisecond, so some arrive
+  // while it closes its print worker and replica: none may kill it before it says "stopped".
+  for (int round = 1; round <= 3; ++round) {
+    auto& kiosk = site.start_kiosk("K1");
+    site.drop_frame("K1", make_frame(site.code(round), FrameStyle::clean, round).view(),
+                    "f" + std::to_string(round));
+    REQUIRE(wait_for_decisions(kiosk, static_cast<std::size_t>(round)));
+    INFO("round " << round);
+    CHECK(kiosk.stop_insisting(SIGTERM) == 0);
+    CHECK(log_lines(kiosk.out(), "stopped").size() == static_cast<std::size_t>(round));
+  }
+}
+
 TEST_CASE("a kiosk with a broken config says which key is wrong and does not start",
           "[integration][kiosk]") {
   KioskSite site({kPeople.front()});

@@ -431,3 +431,21 @@ TEST_CASE(
            event_keys(replica(venue, "K2")) == event_keys(server_db(venue));
   }));
 }
+
+TEST_CASE("a server sent SIGTERM again and again while it stops still ends cleanly",
+          "[integration][sync]") {
+  SyncSite venue(venue_people());
+  // Each round stops the server under a stream of signals, one a millisecond, while a kiosk is
+  // connected: some arrive while it drains the kiosk and closes the database.
+  for (int round = 1; round <= 3; ++round) {
+    auto& server = venue.start_server();
+    auto& k1 = venue.start_kiosk("K1");
+    REQUIRE(wait_until_online(k1));
+    CHECK(scan(venue, "K1", round, "r" + std::to_string(round)) == "admitted");
+    REQUIRE(eventually([&] { return server_events(venue) == round; }));
+    INFO("round " << round);
+    CHECK(server.stop_insisting(SIGTERM) == 0);
+    CHECK(server.out().find("einlass-server: stopped") != std::string::npos);
+    REQUIRE(k1.stop(SIGTERM) == 0);
+  }
+}
