@@ -17,20 +17,6 @@ std::unexpected<ConfigError> error(std::string key, std::string message) {
 }
 
 // Keys we know per table; anything else is a typo the technician should hear about.
-const ConfigKeys& known_keys() {
-  static const auto* keys = new ConfigKeys{
-      {"kiosk", {"id", "replica"}},
-      {"devices", {"scanners", "printer", "indicator"}},
-      {"entrance", {"mode", "categories"}},
-      {"badge", {"size", "dpi"}},
-      {"screen", {"listen", "result_seconds"}},
-      {"staff", {"idle_seconds"}},
-      {"sync",
-       {"server", "ca", "certificate", "private_key", "claim_deadline_ms", "heartbeat_seconds"}},
-  };
-  return *keys;
-}
-
 // dir: and file: URIs with a relative path are relative to the config's folder.
 std::string resolve_uri(const std::string& uri, const std::filesystem::path& folder) {
   for (const std::string_view scheme : {"dir:", "file:"}) {
@@ -144,6 +130,20 @@ Result read_sync(const ConfigFile& file, KioskConfig& out) {
 
 }  // namespace
 
+const ConfigKeys& kiosk_config_keys() {
+  static const auto* keys = new ConfigKeys{
+      {"kiosk", {"id", "replica"}},
+      {"devices", {"scanners", "printer", "indicator"}},
+      {"entrance", {"mode", "categories"}},
+      {"badge", {"size", "dpi"}},
+      {"screen", {"listen", "result_seconds"}},
+      {"staff", {"idle_seconds"}},
+      {"sync",
+       {"server", "ca", "certificate", "private_key", "claim_deadline_ms", "heartbeat_seconds"}},
+  };
+  return *keys;
+}
+
 std::expected<BadgeLayout, std::string> parse_badge_size(std::string_view text, int dpi) {
   const auto x = text.find('x');
   const auto unit_at = text.find_first_not_of("0123456789.x");
@@ -174,7 +174,7 @@ std::expected<BadgeLayout, std::string> parse_badge_size(std::string_view text, 
 
 std::expected<KioskConfig, ConfigError> parse_kiosk_config(std::string_view toml_text,
                                                            const std::filesystem::path& folder) {
-  auto file = ConfigFile::parse(toml_text, known_keys(), folder);
+  auto file = ConfigFile::parse(toml_text, kiosk_config_keys(), folder);
   if (!file) return std::unexpected(file.error());
   KioskConfig config;
   for (const auto& step :

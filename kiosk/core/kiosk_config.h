@@ -46,6 +46,9 @@ struct KioskConfig {
   std::optional<KioskSyncConfig> sync;              // [sync]; absent = standalone
 };
 
+// Every section and key kiosk.toml may hold (the sample config documents each one).
+const ConfigKeys& kiosk_config_keys();
+
 // `folder` (the config file's) resolves relative paths: the replica, dir:/file: device URIs and
 // the [sync] TLS files.
 std::expected<KioskConfig, ConfigError> parse_kiosk_config(std::string_view toml_text,

@@ -6,17 +6,6 @@ namespace {
 
 using Result = ConfigResult<void>;
 
-const ConfigKeys& known_keys() {
-  static const auto* keys = new ConfigKeys{
-      {"server", {"database"}},
-      {"sync",
-       {"listen", "certificate", "private_key", "ca", "heartbeat_timeout_seconds",
-        "max_connections"}},
-      {"web", {"listen", "certificate", "private_key", "session_hours"}},
-  };
-  return *keys;
-}
-
 Result read_web(const ConfigFile& file, ServerConfig& out) {
   if (!file.has_section("web")) return {};
   ServerConfig::Web web;
@@ -68,9 +57,20 @@ Result read(const ConfigFile& file, ServerConfig& out) {
 
 }  // namespace
 
+const ConfigKeys& server_config_keys() {
+  static const auto* keys = new ConfigKeys{
+      {"server", {"database"}},
+      {"sync",
+       {"listen", "certificate", "private_key", "ca", "heartbeat_timeout_seconds",
+        "max_connections"}},
+      {"web", {"listen", "certificate", "private_key", "session_hours"}},
+  };
+  return *keys;
+}
+
 std::expected<ServerConfig, ConfigError> parse_server_config(std::string_view toml_text,
                                                              const std::filesystem::path& folder) {
-  auto file = ConfigFile::parse(toml_text, known_keys(), folder);
+  auto file = ConfigFile::parse(toml_text, server_config_keys(), folder);
   if (!file) return std::unexpected(file.error());
   ServerConfig config;
   if (auto ok = read(*file, config); !ok) return std::unexpected(ok.error());

@@ -34,6 +34,9 @@ struct ServerConfig {
   std::optional<Web> web;
 };
 
+// Every section and key server.toml may hold (the sample config documents each one).
+const ConfigKeys& server_config_keys();
+
 // Every error names the key ("server.toml: sync.listen: ..."); unknown keys are refused.
 std::expected<ServerConfig, ConfigError> parse_server_config(std::string_view toml_text,
                                                              const std::filesystem::path& folder);

@@ -1,6 +1,10 @@
 #include "core/kiosk_config.h"
 
 #include <catch2/catch.hpp>
+#include <set>
+
+#include "support/files.h"
+#include "support/sample_config.h"
 
 using namespace einlass;
 
@@ -227,5 +231,29 @@ TEST_CASE("every [sync] error names the key and why", "[kiosk]") {
     const auto e = error_of(with_sync(c.from, c.to));
     CHECK(e.key == c.key);
     CHECK(e.message == c.message);
+  }
+}
+
+TEST_CASE("the sample kiosk.toml parses, shows every key, and each commented alternative parses",
+          "[kiosk]") {
+  const auto text = test::read_file(test::sample_config_path("kiosk.toml"));
+  auto config = parse_kiosk_config(text, "/etc/einlass");
+  INFO((config ? std::string() : config.error().message));
+  REQUIRE(config);
+  // The installed kiosk may write only its state directory: the sample must point there.
+  CHECK(config->replica == "/var/lib/einlass/kiosk/replica.db");
+  CHECK(config->sync.has_value());
+
+  std::set<std::string> known;
+  for (const auto& [section, keys] : kiosk_config_keys())
+    for (const auto& key : keys) known.insert(section + "." + key);
+  CHECK(test::sample_keys(text) == known);
+
+  const auto alternatives = test::sample_alternatives(text);
+  CHECK(alternatives.size() >= 3);
+  for (const auto& [label, variant] : alternatives) {
+    INFO(label);
+    auto parsed = parse_kiosk_config(variant, "/etc/einlass");
+    CHECK((parsed ? std::string() : parsed.error().message) == "");
   }
 }

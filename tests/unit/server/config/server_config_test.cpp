@@ -1,8 +1,10 @@
 #include "config/server_config.h"
 
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "support/files.h"
+#include "support/sample_config.h"
 #include "support/temp_dir.h"
 
 using namespace einlass;
@@ -138,4 +140,28 @@ TEST_CASE("a syntax error gives line and column; a missing file is named", "[ser
   auto loaded = load_server_config(dir / "server.toml");
   REQUIRE(loaded);
   CHECK(loaded->database == dir / "event.db");
+}
+
+TEST_CASE("the sample server.toml parses, shows every key, and each commented alternative parses",
+          "[server][config]") {
+  const auto text = test::read_file(test::sample_config_path("server.toml"));
+  auto config = parse_server_config(text, "/etc/einlass");
+  INFO((config ? std::string() : config.error().message));
+  REQUIRE(config);
+  // The installed server may write only its state directory: the sample must point there.
+  CHECK(config->database == "/var/lib/einlass/server/event.db");
+  CHECK(config->web.has_value());
+
+  std::set<std::string> known;
+  for (const auto& [section, keys] : server_config_keys())
+    for (const auto& key : keys) known.insert(section + "." + key);
+  CHECK(test::sample_keys(text) == known);
+
+  const auto alternatives = test::sample_alternatives(text);
+  CHECK(alternatives.size() >= 2);
+  for (const auto& [label, variant] : alternatives) {
+    INFO(label);
+    auto parsed = parse_server_config(variant, "/etc/einlass");
+    CHECK((parsed ? std::string() : parsed.error().message) == "");
+  }
 }
