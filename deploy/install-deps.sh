@@ -23,6 +23,9 @@ packages=(
   systemd
   # the demo's test asks the dashboard over HTTPS
   curl
+  # the Debian packages: dpkg-shlibdeps finds their library dependencies; deb-systemd-helper
+  # enables their units
+  dpkg-dev init-system-helpers
 )
 # The browser tests run playwright-core on Node.js. A machine that has node and npm (Debian's or
 # NodeSource's) keeps them; otherwise Debian's are installed.

@@ -127,16 +127,23 @@ check_exposure einlass-kiosk-browser.service 5.0
 # what they made there. The users come from the scratch root's /etc/passwd.
 root=$work/root
 mkdir -p "$root/etc"
-if ! out=$(systemd-sysusers --root="$root" "$units_dir/einlass.sysusers.conf" 2>&1); then
-  fail "systemd-sysusers: $out"
-fi
-tmpfiles_conf=$units_dir/einlass.conf
+# Both packages' files together, as on a machine that runs server and kiosk (the demo's): their
+# shared lines must merge silently.
+sysusers=("$units_dir/einlass-server.sysusers.conf" "$units_dir/einlass-kiosk.sysusers.conf")
+tmpfiles=("$units_dir/einlass-server.tmpfiles.conf" "$units_dir/einlass-kiosk.tmpfiles.conf")
+for conf in "${sysusers[@]}"; do
+  if ! out=$(systemd-sysusers --root="$root" "$conf" 2>&1); then
+    fail "systemd-sysusers $(basename "$conf"): $out"
+  fi
+done
 if [[ $EUID -ne 0 ]]; then
   # Without root the chown cannot happen: "-" owns everything by the invoking user instead.
-  awk '/^[^#]/ { $4 = "-"; $5 = "-" } { print }' "$units_dir/einlass.conf" > "$work/einlass.conf"
-  tmpfiles_conf=$work/einlass.conf
+  for n in "${!tmpfiles[@]}"; do
+    awk '/^[^#]/ { $4 = "-"; $5 = "-" } { print }' "${tmpfiles[$n]}" > "$work/tmpfiles-$n.conf"
+    tmpfiles[$n]=$work/tmpfiles-$n.conf
+  done
 fi
-if ! out=$(systemd-tmpfiles --root="$root" --create "$tmpfiles_conf" 2>&1) || [[ -n $out ]]; then
+if ! out=$(systemd-tmpfiles --root="$root" --create "${tmpfiles[@]}" 2>&1) || [[ -n $out ]]; then
   fail "systemd-tmpfiles printed: $out"
 fi
 expect_dir() {
