@@ -22,6 +22,9 @@ install(FILES ${einlass_deploy}/debian/copyright
 
 # A kiosk: the daemon (its screen page is compiled in), its units, users and directories.
 install(TARGETS einlass-kiosk RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT kiosk)
+# Installs a provision-kiosk bundle into /etc/einlass and the state directory.
+install(PROGRAMS ${einlass_deploy}/einlass-kiosk-setup DESTINATION ${CMAKE_INSTALL_SBINDIR}
+  COMPONENT kiosk)
 install(FILES ${einlass_deploy}/systemd/einlass-kiosk.service
   ${einlass_deploy}/systemd/einlass-kiosk-browser.service
   DESTINATION ${einlass_units_dir} COMPONENT kiosk)

@@ -103,6 +103,7 @@ expect_files "$server_deb" \
   "-rw-r--r-- root/root ./usr/share/doc/einlass-server/examples/server.toml"
 expect_files "$kiosk_deb" \
   "-rwxr-xr-x root/root ./usr/bin/einlass-kiosk" \
+  "-rwxr-xr-x root/root ./usr/sbin/einlass-kiosk-setup" \
   "-rw-r--r-- root/root ./usr/lib/systemd/system/einlass-kiosk-browser.service" \
   "-rw-r--r-- root/root ./usr/lib/systemd/system/einlass-kiosk.service" \
   "-rw-r--r-- root/root ./usr/lib/sysusers.d/einlass-kiosk.conf" \
@@ -123,6 +124,7 @@ same "$source_dir/deploy/systemd/einlass-kiosk-browser.service" "$work/kiosk-fil
 same "$source_dir/deploy/systemd/einlass-kiosk.sysusers.conf" "$work/kiosk-files/usr/lib/sysusers.d/einlass-kiosk.conf"
 same "$source_dir/deploy/systemd/einlass-kiosk.tmpfiles.conf" "$work/kiosk-files/usr/lib/tmpfiles.d/einlass-kiosk.conf"
 same "$source_dir/deploy/config/kiosk.toml" "$work/kiosk-files/usr/share/doc/einlass-kiosk/examples/kiosk.toml"
+same "$source_dir/deploy/einlass-kiosk-setup" "$work/kiosk-files/usr/sbin/einlass-kiosk-setup"
 
 # --- maintainer scripts --------------------------------------------------------------------
 for deb in "$server_deb" "$kiosk_deb"; do
@@ -189,6 +191,53 @@ done
 installed=$(dpkg --root="$root" --status einlass-server einlass-kiosk 2>/dev/null |
   grep -c '^Status: install ok installed$' || true)
 [[ $installed == 2 ]] || fail "dpkg lists $installed of the 2 packages as installed"
+
+# A kiosk bundle from einlass-admin, installed with the packaged einlass-kiosk-setup.
+admin=$build/server/tools/einlass-admin
+setup=$root/usr/sbin/einlass-kiosk-setup
+"$admin" --db "$work/event.db" init --name "Paket" --first-day 2026-12-01 --days 1 > /dev/null
+"$admin" --db "$work/event.db" provision-kiosk K7 --out "$work/bundle" --server 10.0.0.5:7443 > /dev/null
+if ! out=$("$setup" --root "$root" "$work/bundle" 2>&1); then
+  fail "einlass-kiosk-setup failed: $out"
+fi
+echo "$out" | grep -q 'kiosk K7 installed' || fail "einlass-kiosk-setup said: $out"
+expect_file() {
+  local path=$1 mode=$2 owner=$3 group=$4 actual uid gid
+  [[ -f $root$path ]] || { fail "$path was not installed"; return; }
+  uid=$(awk -F: -v u="$owner" '$1 == u { print $3 }' "$root/etc/passwd")
+  gid=$(awk -F: -v g="$group" '$1 == g { print $3 }' "$root/etc/group")
+  [[ $owner == root ]] && uid=0
+  [[ $group == root ]] && gid=0
+  actual=$(stat -c '%a %u:%g' "$root$path")
+  [[ $actual == "$mode $uid:$gid" ]] || fail "$path is '$actual', expected '$mode $uid:$gid'"
+}
+expect_file /etc/einlass/kiosk.toml 644 root root
+expect_file /etc/einlass/tls/ca.crt 644 root root
+expect_file /etc/einlass/tls/kiosk.crt 644 root root
+expect_file /etc/einlass/tls/kiosk.key 640 root einlass-kiosk
+expect_file /var/lib/einlass/kiosk/replica.db 640 einlass-kiosk einlass-kiosk
+cmp -s "$work/bundle/replica.db" "$root/var/lib/einlass/kiosk/replica.db" || fail "replica differs"
+kiosk_toml=$(cat "$root/etc/einlass/kiosk.toml")
+grep -q '^replica = "/var/lib/einlass/kiosk/replica.db"  #' <<< "$kiosk_toml" ||
+  fail "kiosk.toml's replica was not moved to the state directory"
+grep -q '"dir:/var/lib/einlass/kiosk/frames"' <<< "$kiosk_toml" || fail "dir: scanner not moved"
+grep -q '"file:/var/lib/einlass/kiosk/badges"' <<< "$kiosk_toml" || fail "file: printer not moved"
+[[ -d $root/var/lib/einlass/kiosk/frames ]] || fail "the dir: scanner's folder was not made"
+# A second run must not replace the replica (it may hold admissions) unless told to keep it.
+echo "admissions" > "$root/var/lib/einlass/kiosk/replica.db"
+if out=$("$setup" --root "$root" "$work/bundle" 2>&1); then
+  fail "einlass-kiosk-setup replaced an existing replica: $out"
+fi
+grep -q 'never replaced' <<< "$out" || fail "the refusal does not say why: $out"
+if ! out=$("$setup" --keep-replica --root "$root" "$work/bundle" 2>&1); then
+  fail "einlass-kiosk-setup --keep-replica failed: $out"
+fi
+[[ $(cat "$root/var/lib/einlass/kiosk/replica.db") == admissions ]] || fail "the replica was replaced"
+ls "$root/etc/einlass/" | grep -q '^kiosk.toml.bak-' || fail "the previous kiosk.toml was not kept"
+if out=$("$setup" --root "$root" "$work/no-bundle" 2>&1); then
+  fail "einlass-kiosk-setup accepted a missing bundle"
+fi
+grep -q 'no-bundle/kiosk.toml is missing' <<< "$out" || fail "missing bundle: $out"
 
 # A purge forgets the units but keeps the event's data.
 echo "admissions" > "$root/var/lib/einlass/server/event.db"
