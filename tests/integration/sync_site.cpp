@@ -45,17 +45,19 @@ DaemonProcess& SyncSite::start_server(std::vector<std::string> environment) {
         std::vector<std::string>{kServer, "--config", (folder / "server.toml").string()},
         folder / "server", std::move(environment));
   }
-  const auto count = [](const std::string& out) {
+  // Sync listens first, the dashboard next: wait for both, or a test may knock on the dashboard's
+  // port in between.
+  const auto count = [](const std::string& out, const std::string& marker) {
     std::size_t n = 0;
-    for (auto at = out.find(": sync on "); at != std::string::npos;
-         at = out.find(": sync on ", at + 1))
-      ++n;
+    for (auto at = out.find(marker); at != std::string::npos; at = out.find(marker, at + 1)) ++n;
     return n;
   };
-  const auto before = count(server_->out());
+  const auto sync_before = count(server_->out(), ": sync on ");
+  const auto web_before = count(server_->out(), ": dashboard on ");
   server_->start();
-  const bool listening =
-      server_->wait_for_output([&](const std::string& out) { return count(out) > before; });
+  const bool listening = server_->wait_for_output([&](const std::string& out) {
+    return count(out, ": sync on ") > sync_before && count(out, ": dashboard on ") > web_before;
+  });
   INFO(server_->err());
   REQUIRE(listening);
   return *server_;
