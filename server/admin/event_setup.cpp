@@ -1,5 +1,7 @@
 #include "admin/event_setup.h"
 
+#include "admin/file_owners.h"
+
 #include "admin/event_database.h"
 #include "event/event_calendar.h"
 #include "storage/event_repository.h"
@@ -34,7 +36,8 @@ std::expected<EventConfig, AdminError> init_event(const std::filesystem::path& p
       return std::unexpected(storage_failure(path, saved.error()));
     }
     if (auto key = add_new_signing_key(*db, now); !key) return std::unexpected(key.error());
-    return {};
+    // einlass-admin run as root on a server's state directory: the service must own the file.
+    return hand_to_folder_owner(path);
   }();
   if (!created) {
     // A database without its event or key is of no use, and would block the next 'init'.

@@ -123,7 +123,7 @@ std::string sync_section(const std::optional<std::string>& server) {
       "ca = \"tls/ca.crt\"             # the event CA: the server must show a certificate it "
       "signed\n"
       "certificate = \"tls/kiosk.crt\"  # this kiosk's client certificate\n"
-      "private_key = \"tls/kiosk.key\"  # its key: keep it readable by the kiosk's user only\n"
+      "private_key = \"tls/kiosk.key\"  # its key: for root and the kiosk's service only\n"
       "claim_deadline_ms = 300         # online: wait this long (50..2000) for the server's claim\n"
       "heartbeat_seconds = 5           # how often the kiosk reports its health (1..60)\n";
   if (server)

@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "admin/audited_change.h"
+#include "admin/file_owners.h"
 #include "admin/new_file.h"
 #include "admin/tls_setup.h"
 #include "pki/certificate_authority.h"
@@ -54,6 +55,12 @@ std::expected<ServerSetup, AdminError> setup_server(EventDatabase& source,
   if (auto free = refuse_existing({setup.config, setup.ca, setup.certificate, setup.private_key});
       !free)
     return std::unexpected(free.error());
+  std::optional<unsigned> group;
+  if (request.service_group) {
+    auto found = find_group(*request.service_group);
+    if (!found) return std::unexpected(found.error());
+    group = *found;
+  }
   // Port 0 only makes sense for a listener in tests: no kiosk can be pointed at it.
   if (!request.hosts.empty() && listen->port != 0)
     setup.sync_address = format_host_port({request.hosts.front(), listen->port});
@@ -90,6 +97,12 @@ std::expected<ServerSetup, AdminError> setup_server(EventDatabase& source,
         std::tuple{setup.config, sample_server_config(database, *listen, setup.names), 0644u}})
     if (auto written = write_new_file(path, content, mode); !written)
       return std::unexpected(written.error());
+  if (group) {
+    for (const auto& [path, mode] :
+         {std::pair{request.out / "tls", 0750u}, std::pair{setup.private_key, 0640u}})
+      if (auto shared = share_with_group(path, *group, mode); !shared)
+        return std::unexpected(shared.error());
+  }
   return setup;
 }
 
@@ -115,7 +128,8 @@ std::string sample_server_config(const fs::path& database, const HostPort& liste
          "# Kiosks refuse the server under any other name: run setup-server again into a new\n"
          "# folder with --host for each name or address kiosks use.\n"
          "certificate = \"tls/server.crt\"\n"
-         "# Its private key: keep it readable by the server's user only (mode 0600).\n"
+         "# Its private key: readable by no one but root and the server (setup-server\n"
+         "# --service-group einlass makes it 0640 root:einlass, as an installed server needs).\n"
          "private_key = \"tls/server.key\"\n"
          "# The event CA: only kiosks with a certificate it signed (einlass-admin "
          "provision-kiosk)\n"

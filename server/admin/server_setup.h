@@ -20,13 +20,16 @@ struct ServerSetupRequest {
   std::filesystem::path out;
   std::string listen = "0.0.0.0:7443";
   std::vector<std::string> hosts;  // names and addresses kiosks connect to
+  // The group einlass-server runs as ("einlass" on an installed server): tls/ becomes 0750 and
+  // the key 0640 of that group, so the service reads them. Without it both are the writer's only.
+  std::optional<std::string> service_group = std::nullopt;
 };
 
 struct ServerSetup {
   std::filesystem::path config;       // DIR/server.toml
   std::filesystem::path ca;           // DIR/tls/ca.crt
   std::filesystem::path certificate;  // DIR/tls/server.crt
-  std::filesystem::path private_key;  // DIR/tls/server.key (0600)
+  std::filesystem::path private_key;  // DIR/tls/server.key (0600, or 0640 of the service group)
   std::vector<std::string> names;     // in the certificate: the hosts, localhost, 127.0.0.1, ::1
   std::optional<std::string> sync_address;  // stored, when a --host was given
 };

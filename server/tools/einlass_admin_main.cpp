@@ -81,6 +81,7 @@ struct Options {
   // setup-server
   std::string listen = "0.0.0.0:7443";
   std::vector<std::string> hosts;
+  std::optional<std::string> service_group;
   // staff-card
   std::string staff_name, card, card_out;
   // status, kiosk-command
@@ -278,7 +279,8 @@ int run_revoke_kiosk(EventDatabase& opened, const Options& o) {
 }
 
 int run_setup_server(EventDatabase& opened, const Options& o) {
-  auto setup = setup_server(opened, {o.out_dir, o.listen, o.hosts}, command_line_actor());
+  auto setup =
+      setup_server(opened, {o.out_dir, o.listen, o.hosts, o.service_group}, command_line_actor());
   if (!setup) return fail(setup.error());
   std::string names;
   for (const auto& name : setup->names) names += (names.empty() ? "" : ", ") + name;
@@ -413,6 +415,9 @@ int main(int argc, char** argv) {
   server_setup->add_option("--host", o.hosts,
                            "A name or IP address kiosks reach the server by (repeatable; the "
                            "first one goes into kiosk bundles)");
+  server_setup->add_option("--service-group", o.service_group,
+                           "The group einlass-server runs as (einlass when installed from the "
+                           "package): tls/ 0750 and server.key 0640 of that group");
 
   auto* status = app.add_subcommand(
       "status", "Counts, kiosks and open alerts, also while einlass-server runs");

@@ -1,7 +1,10 @@
 #include "admin/server_setup.h"
 
+#include <grp.h>
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 
@@ -108,4 +111,67 @@ TEST_CASE("setup-server never overwrites server.toml or a key, and checks its ar
   CHECK(v6->sync_address == "[fd00::5]:8443");
   CHECK(read_file(f.dir / "c" / "tls" / "ca.crt") == read_file(out / "tls" / "ca.crt"));
   CHECK(f.count("SELECT count(*) FROM tls_authority") == 1);
+}
+
+TEST_CASE(
+    "setup-server --service-group lets the service's group read tls/ and the key, and "
+    "nobody else",
+    "[admin]") {
+  AdminTlsFixture f;
+  const auto out = f.dir / "server";
+  // The test's own primary group stands in for "einlass": changing to it needs no root.
+  const group* own = getgrgid(getgid());
+  REQUIRE(own != nullptr);
+  auto setup = setup_server(f.event, {out, "0.0.0.0:7443", {"10.0.0.5"}, std::string(own->gr_name)},
+                            f.actor);
+  INFO((setup ? "" : setup.error().message));
+  REQUIRE(setup);
+  struct stat tls {};
+  struct stat key {};
+  REQUIRE(stat((out / "tls").c_str(), &tls) == 0);
+  REQUIRE(stat(setup->private_key.c_str(), &key) == 0);
+  CHECK((tls.st_mode & 07777) == 0750);
+  CHECK((key.st_mode & 07777) == 0640);
+  CHECK(tls.st_gid == getgid());
+  CHECK(key.st_gid == getgid());
+
+  // Without it, both stay the writer's alone.
+  REQUIRE(setup_server(f.event, {f.dir / "own", "0.0.0.0:7443", {}}, f.actor));
+  REQUIRE(stat((f.dir / "own" / "tls" / "server.key").c_str(), &key) == 0);
+  CHECK((key.st_mode & 07777) == 0600);
+
+  // An unknown group is refused before anything is written.
+  auto unknown =
+      setup_server(f.event, {f.dir / "none", "0.0.0.0:7443", {}, "no-such-group-xyz"}, f.actor);
+  REQUIRE_FALSE(unknown);
+  CHECK(unknown.error().message.starts_with("--service-group: there is no group"));
+  CHECK_FALSE(std::filesystem::exists(f.dir / "none"));
+}
+
+TEST_CASE("init run as root in a service's state directory gives the database to its owner",
+          "[admin]") {
+  if (geteuid() != 0) {
+    WARN("not root: chown cannot be checked");
+    return;
+  }
+  TempDir dir;
+  const auto state = dir.path() / "server";
+  std::filesystem::create_directory(state);
+  constexpr uid_t kService = 65534;  // nobody/nogroup stand in for einlass
+  REQUIRE(chown(state.c_str(), kService, kService) == 0);
+  using std::chrono::year;
+  auto created =
+      init_event(state / "event.db", NewEvent{"Owned", year{2026} / 3 / 28, 1}, 7, utc(2026, 3, 1));
+  INFO((created ? "" : created.error().message));
+  REQUIRE(created);
+  struct stat db {};
+  REQUIRE(stat((state / "event.db").c_str(), &db) == 0);
+  CHECK(db.st_uid == kService);
+  CHECK(db.st_gid == kService);
+
+  // A folder of root's own keeps root's file.
+  REQUIRE(init_event(dir.path() / "root.db", NewEvent{"Root", year{2026} / 3 / 28, 1}, 8,
+                     utc(2026, 3, 1)));
+  REQUIRE(stat((dir.path() / "root.db").c_str(), &db) == 0);
+  CHECK(db.st_uid == 0);
 }
