@@ -12,6 +12,7 @@
 
 #include "app/refusal_tally.h"
 #include "app/scanner_pump.h"
+#include "app/scanner_trouble.h"
 #include "app/screen_presenter.h"
 #include "app/staff_mode.h"
 #include "core/admission_desk.h"
@@ -84,10 +85,9 @@ class KioskApp::Impl final : public StaffActions {
             asio::post(io_, [this, code = std::move(code)] { on_code(code); });
           },
           [this, uri](const DeviceError& problem) {
-            asio::post(io_, [this, uri, message = problem.message] {
-              scanner_trouble_ = true;
-              last_scanner_problem_ = uri + ": " + message;
-              log_status("scanner_problem", uri + ": " + message);
+            asio::post(io_, [this, uri, problem] {
+              scanners_.note(uri, problem);
+              log_status("scanner_problem", uri + ": " + problem.message);
             });
           });
       pump->start();
@@ -296,8 +296,10 @@ class KioskApp::Impl final : public StaffActions {
   Heartbeat heartbeat() {
     Heartbeat beat;
     beat.health.printer = printer_health(status_.printer);
-    beat.health.scanner = scanner_trouble_ ? ScannerHealth::error : ScannerHealth::ok;
-    beat.health.scanner_detail = scanner_trouble_ ? last_scanner_problem_ : std::string();
+    beat.health.printer_detail = printer_detail_;
+    auto scanners = scanners_.report();
+    beat.health.scanner = scanners.health;
+    beat.health.scanner_detail = std::move(scanners.detail);
     beat.health.paused = paused_;
     beat.health.refusals = refusals_.counts();
     beat.health.recent_refusals = refusals_.recent();
@@ -313,7 +315,6 @@ class KioskApp::Impl final : public StaffActions {
     beat.hlc = desk_->last_hlc();
     if (auto done = sync_->last_command(); done) beat.last_command = *done;
     beat.kiosk_time_ms = to_unix_ms(clock_.now());
-    scanner_trouble_ = false;  // a problem counts until the next heartbeat has reported it
     return beat;
   }
 
@@ -400,6 +401,7 @@ class KioskApp::Impl final : public StaffActions {
     if (report.state == PrintJobState::done) status_.printer = PrinterState::ready;
     if (report.state != PrintJobState::failed) return;
     status_.printer = report.fault ? report.fault->state : PrinterState::error;
+    printer_detail_ = report.fault ? report.fault->message : report.detail;
     // The admission stands; the attendee still in front of the kiosk is sent to the desk.
     if (report.job.id == last_print_job_ && !staff_.active())
       show(PrinterTroubleScreen{last_badge_ ? last_badge_->name : std::string{}});
@@ -409,7 +411,9 @@ class KioskApp::Impl final : public StaffActions {
   void on_printer_status(const PrinterStatus& status) {
     log_status("printer_status", std::string(to_string(status.state)) +
                                      (status.detail.empty() ? "" : ": " + status.detail));
-    if (stopping_ || status.state == status_.printer) return;
+    if (stopping_) return;
+    printer_detail_ = status.detail;  // "media-low" while it still prints: the dashboard warns
+    if (status.state == status_.printer) return;
     status_.printer = status.state;
     notifier_.status("printer: " + std::string(to_string(status.state)));
     if (showing_idle_) show(IdleScreen{replica_.event().name});  // the status strip updates
@@ -492,8 +496,8 @@ class KioskApp::Impl final : public StaffActions {
   std::optional<AdmissionDesk::Evaluation> claimed_;  // the scan whose claim is out
   bool replica_moved_ = false;                        // the replica changed while a claim was out
   std::deque<ScannedCode> waiting_codes_;
-  bool scanner_trouble_ = false;
-  std::string last_scanner_problem_;
+  ScannerTrouble scanners_;
+  std::string printer_detail_;  // the printer's own words with its latest status
   RefusalTally refusals_;
   bool print_jobs_uncounted_ = false;  // counting them failed, and that was logged
 };

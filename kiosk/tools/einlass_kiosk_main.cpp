@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "app/kiosk_app.h"
+#include "base/version.h"
 #include "core/kiosk_config.h"
 #include "service/stop_signals.h"
 
@@ -12,6 +13,7 @@ int main(int argc, char** argv) {
   CLI::App cli{"einlass-kiosk: admits attendees at the entrance, with or without a server"};
   std::string config_path = "/etc/einlass/kiosk.toml";
   cli.add_option("--config", config_path, "The kiosk's TOML config")->capture_default_str();
+  cli.set_version_flag("--version", std::string(einlass::software_version()));
   CLI11_PARSE(cli, argc, argv);
 
   auto config = einlass::load_kiosk_config(config_path);

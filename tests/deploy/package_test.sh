@@ -188,6 +188,9 @@ done
 for bin in einlass-server einlass-admin einlass-kiosk; do
   "$root/usr/bin/$bin" --help > /dev/null 2>&1 || fail "the packaged $bin does not run"
 done
+for bin in einlass-server einlass-kiosk; do
+  [[ $("$root/usr/bin/$bin" --version 2>&1) == *"$version"* ]] || fail "$bin --version is not $version"
+done
 installed=$(dpkg --root="$root" --status einlass-server einlass-kiosk 2>/dev/null |
   grep -c '^Status: install ok installed$' || true)
 [[ $installed == 2 ]] || fail "dpkg lists $installed of the 2 packages as installed"

@@ -3,7 +3,9 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "support/files.h"
 #include "support/frames/frame_maker.h"
+#include "support/ipp_eve_printer.h"
 #include "sync_site.h"
 
 using namespace einlass::test;
@@ -61,4 +63,35 @@ TEST_CASE("a kiosk's refusals and print jobs reach the server's kiosks table",
   CHECK(recent[0]["at"].get<std::int64_t>() >= recent[1]["at"].get<std::int64_t>());
   CHECK(recent[1]["at"].get<std::int64_t>() > now_ms - 120'000);
   CHECK(recent[0]["at"].get<std::int64_t>() <= now_ms + 5'000);
+}
+
+TEST_CASE("a kiosk's printer reaches the server with the printer's own words",
+          "[integration][sync][ipp]") {
+  IppEvePrinter printer;
+  SyncSite venue(venue_people());
+  venue.start_server();
+  // SyncSite's own start_kiosk has no printer choice: the same [sync] section, an IPP printer.
+  const std::string sync = "\n[sync]\nserver = \"127.0.0.1:" + std::to_string(venue.server_port()) +
+                           "\"\nca = \"tls/ca.crt\"\ncertificate = \"tls/kiosk.crt\"\n"
+                           "private_key = \"tls/kiosk.key\"\nheartbeat_seconds = 1\n";
+  auto& k1 = venue.site().start_kiosk("K1", printer.uri(), sync);
+  REQUIRE(wait_until_online(k1));
+
+  write_file(printer.dir() / "media-empty", "");
+  // The simulated printer reports the empty tray only while it prints, and says "Idle." to the
+  // kiosk's status poll every 10 s: another badge if a poll came between fault and heartbeat.
+  json health;
+  bool reported = false;
+  for (int ticket = 1; ticket <= 4 && !reported; ++ticket) {
+    CHECK(scan(venue, "K1", ticket, "t" + std::to_string(ticket)) == "admitted");
+    reported = eventually(
+        [&] {
+          health = server_health(venue, "K1");
+          return health.is_object() && health.value("printer", "") == "paper_out";
+        },
+        std::chrono::seconds(5));
+  }
+  INFO("server health: " << health.dump() << "\nK1:\n" << k1.out());
+  REQUIRE(reported);
+  CHECK(health["printer_detail"].get<std::string>().find("media-empty") != std::string::npos);
 }
