@@ -14,6 +14,7 @@
 #include "storage/audit_repository.h"
 #include "storage/event_repository.h"
 #include "storage/key_repository.h"
+#include "storage/kiosk_registry.h"
 #include "storage/kiosk_state_repository.h"
 #include "storage/revocation_repository.h"
 #include "storage/staff_card_repository.h"
@@ -88,6 +89,13 @@ std::expected<KioskBundle, AdminError> fill_replica(EventDatabase& source, Datab
   // A kiosk provisioned again (a dead SD card) continues after its own events the server knows.
   if (auto claimed = KioskStateRepository(replica).claim(kiosk_id); !claimed)
     return std::unexpected(storage_failure(to, claimed.error()));
+  // ... and after the commands it carried out: a replacement must not print old reprints again
+  // or pause itself because of last week's pause. Commands it never got still come.
+  auto known = from_storage(KioskRegistry(source.db).find(kiosk_id), from);
+  if (!known) return std::unexpected(known.error());
+  if (*known && (*known)->last_command > 0)
+    if (auto done = KioskStateRepository(replica).set_last_command((*known)->last_command); !done)
+      return std::unexpected(storage_failure(to, done.error()));
 
   if (auto committed = tx->commit(); !committed)
     return std::unexpected(storage_failure(to, committed.error()));

@@ -11,6 +11,8 @@
 #include "admin_tls_fixture.h"
 #include "core/kiosk_config.h"
 #include "pki/certificate_info.h"
+#include "storage/command_repository.h"
+#include "storage/kiosk_registry.h"
 #include "storage/tls_repository.h"
 #include "support/files.h"
 
@@ -43,6 +45,13 @@ int verify(const std::filesystem::path& ca, const std::filesystem::path& leaf) {
   X509_free(cert);
   X509_free(trusted);
   return error;
+}
+
+// The replica's cursor of carried-out commands; 0 when it has none.
+std::int64_t last_command(const std::filesystem::path& replica) {
+  SQLite::Database db(replica.string(), SQLite::OPEN_READONLY);
+  SQLite::Statement q(db, "SELECT value FROM kiosk_state WHERE key = 'last_command'");
+  return q.executeStep() ? q.getColumn(0).getInt64() : 0;
 }
 
 }  // namespace
@@ -165,4 +174,32 @@ TEST_CASE("provision-kiosk refuses the name the desk's manual admissions are rec
   CHECK(f.count("SELECT count(*) FROM kiosk_certificates") == 0);
   // Other names, "desk-2" too, are kiosks like any other.
   CHECK(provision_kiosk(f.event, "desk-2", f.dir / "desk-2", f.actor));
+}
+
+TEST_CASE(
+    "a kiosk provisioned again continues after the commands it carried out and still gets "
+    "the ones it never did",
+    "[admin]") {
+  AdminTlsFixture f;
+  // K1 reprinted and paused (commands 1 and 2 carried out, as its heartbeats said); command 3
+  // was queued after it died.
+  for (auto kind : {KioskCommandKind::reprint, KioskCommandKind::pause, KioskCommandKind::resume})
+    REQUIRE(CommandRepository(f.event.db)
+                .add({0, "K1", kind,
+                      kind == KioskCommandKind::reprint ? std::optional<TicketId>(1) : std::nullopt,
+                      "cli:anna", "test", f.actor.at}));
+  REQUIRE(KioskRegistry(f.event.db).connected("K1", "0.1.0", "10.0.0.21", f.actor.at));
+  REQUIRE(KioskRegistry(f.event.db).report("K1", {"{}", 0, 0, 2}, f.actor.at));
+
+  auto bundle = provision_kiosk(f.event, "K1", f.dir / "K1", f.actor);
+  INFO((bundle ? "" : bundle.error().message));
+  REQUIRE(bundle);
+  CHECK(last_command(f.dir / "K1" / "replica.db") == 2);
+
+  // A kiosk the server never heard from starts from the first command.
+  REQUIRE(
+      CommandRepository(f.event.db)
+          .add({0, "K2", KioskCommandKind::pause, std::nullopt, "cli:anna", "test", f.actor.at}));
+  REQUIRE(provision_kiosk(f.event, "K2", f.dir / "K2", f.actor));
+  CHECK(last_command(f.dir / "K2" / "replica.db") == 0);
 }
