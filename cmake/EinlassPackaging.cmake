@@ -6,36 +6,34 @@ include(GNUInstallDirs)
 set(einlass_units_dir lib/systemd/system)
 set(einlass_deploy ${PROJECT_SOURCE_DIR}/deploy)
 
-# The server machine: the daemon, the organisers' tool, its unit, user and directories.
+# What every package holds beside its binaries: its units (ARGN), its system users and
+# directories (deploy/systemd/PACKAGE.{sysusers,tmpfiles}.conf), its commented sample config and
+# the copyright file.
+function(einlass_package_files component package sample_config)
+  install(FILES ${ARGN} DESTINATION ${einlass_units_dir} COMPONENT ${component})
+  foreach(kind sysusers tmpfiles)
+    install(FILES ${einlass_deploy}/systemd/${package}.${kind}.conf
+      DESTINATION lib/${kind}.d RENAME ${package}.conf COMPONENT ${component})
+  endforeach()
+  install(FILES ${sample_config}
+    DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/${package}/examples COMPONENT ${component})
+  install(FILES ${einlass_deploy}/debian/copyright
+    DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/${package} COMPONENT ${component})
+endfunction()
+
+# The server machine: the daemon and the organisers' tool.
 install(TARGETS einlass-server einlass-admin RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
   COMPONENT server)
-install(FILES ${einlass_deploy}/systemd/einlass-server.service DESTINATION ${einlass_units_dir}
-  COMPONENT server)
-install(FILES ${einlass_deploy}/systemd/einlass-server.sysusers.conf
-  DESTINATION lib/sysusers.d RENAME einlass-server.conf COMPONENT server)
-install(FILES ${einlass_deploy}/systemd/einlass-server.tmpfiles.conf
-  DESTINATION lib/tmpfiles.d RENAME einlass-server.conf COMPONENT server)
-install(FILES ${einlass_deploy}/config/server.toml
-  DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/einlass-server/examples COMPONENT server)
-install(FILES ${einlass_deploy}/debian/copyright
-  DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/einlass-server COMPONENT server)
+einlass_package_files(server einlass-server ${einlass_deploy}/config/server.toml
+  ${einlass_deploy}/systemd/einlass-server.service)
 
-# A kiosk: the daemon (its screen page is compiled in), its units, users and directories.
+# A kiosk: the daemon (its screen page is compiled in) and the bundle installer.
 install(TARGETS einlass-kiosk RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT kiosk)
-# Installs a provision-kiosk bundle into /etc/einlass and the state directory.
 install(PROGRAMS ${einlass_deploy}/einlass-kiosk-setup DESTINATION ${CMAKE_INSTALL_SBINDIR}
   COMPONENT kiosk)
-install(FILES ${einlass_deploy}/systemd/einlass-kiosk.service
-  ${einlass_deploy}/systemd/einlass-kiosk-browser.service
-  DESTINATION ${einlass_units_dir} COMPONENT kiosk)
-install(FILES ${einlass_deploy}/systemd/einlass-kiosk.sysusers.conf
-  DESTINATION lib/sysusers.d RENAME einlass-kiosk.conf COMPONENT kiosk)
-install(FILES ${einlass_deploy}/systemd/einlass-kiosk.tmpfiles.conf
-  DESTINATION lib/tmpfiles.d RENAME einlass-kiosk.conf COMPONENT kiosk)
-install(FILES ${einlass_deploy}/config/kiosk.toml
-  DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/einlass-kiosk/examples COMPONENT kiosk)
-install(FILES ${einlass_deploy}/debian/copyright
-  DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/einlass-kiosk COMPONENT kiosk)
+einlass_package_files(kiosk einlass-kiosk ${einlass_deploy}/config/kiosk.toml
+  ${einlass_deploy}/systemd/einlass-kiosk.service
+  ${einlass_deploy}/systemd/einlass-kiosk-browser.service)
 
 # Maintainer scripts from one template per script: each package enables its own units.
 function(einlass_maintainer_scripts package main_unit units state_dir)
