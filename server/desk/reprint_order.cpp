@@ -4,7 +4,6 @@
 #include "desk/command_view.h"
 #include "desk/desk_failure.h"
 #include "desk/desk_service.h"
-#include "desk/desk_sql.h"
 #include "desk/known_attendee.h"
 #include "desk/staff_action.h"
 #include "hub/kiosk_commands.h"
@@ -14,18 +13,6 @@
 namespace einlass {
 
 using namespace desk_detail;
-
-namespace {
-
-bool has_entry(Database& db, TicketId ticket) {
-  SqlQuery q(db,
-             "SELECT EXISTS (SELECT 1 FROM admission_events "
-             "WHERE ticket_id = :ticket AND kind <> 'exit')");
-  q.bind(":ticket", std::int64_t{ticket});
-  return q.single_integer() != 0;
-}
-
-}  // namespace
 
 DeskResult<nlohmann::json> DeskService::reprint(TicketId ticket, std::string_view kiosk,
                                                 std::string_view reason, std::string_view login) {
@@ -38,7 +25,7 @@ DeskResult<nlohmann::json> DeskService::reprint(TicketId ticket, std::string_vie
     // Only a kiosk that has reported to this server has a printer to send the badge to.
     if (kiosk == kDeskKioskId || !need(KioskRegistry(db_).find(kiosk)))
       fail(DeskError::Kind::not_found, "unknown_kiosk", "no kiosk " + std::string(kiosk));
-    if (!has_entry(db_, ticket))
+    if (!need(has_entry(db_, clock_, ticket)))
       fail(DeskError::Kind::conflict, "not_admitted",
            code + " has no entry: a first badge is printed at the entrance");
 

@@ -1,5 +1,6 @@
 #include "hub/kiosk_commands.h"
 
+#include "storage/admission_log.h"
 #include "storage/attendee_repository.h"
 #include "storage/command_repository.h"
 
@@ -56,6 +57,12 @@ HubResult<Command> queue_command(Database& db, const Clock& clock, const Command
       return hub_error(
           HubError::Kind::invalid,
           "cannot reprint " + format_ticket_id(request.ticket_id) + ": there is no such ticket");
+    auto entered = has_entry(db, clock, request.ticket_id);
+    if (!entered) return std::unexpected(entered.error());
+    if (!*entered)
+      return hub_error(HubError::Kind::invalid,
+                       "cannot reprint " + format_ticket_id(request.ticket_id) +
+                           ": it has no entry; a first badge is printed at the entrance");
     command.ticket_id = request.ticket_id;
   } else if (request.ticket_id != 0) {
     return hub_error(HubError::Kind::invalid,
@@ -65,6 +72,14 @@ HubResult<Command> queue_command(Database& db, const Clock& clock, const Command
   if (!id) return storage_error(id.error());
   command.id = *id;
   return to_message(command);
+}
+
+HubResult<bool> has_entry(Database& db, const Clock& clock, TicketId ticket) {
+  auto events = AdmissionLog(db, clock).events_for_ticket(ticket);
+  if (!events) return storage_error(events.error());
+  for (const auto& event : *events)
+    if (event.kind != AdmissionKind::exit) return true;
+  return false;
 }
 
 HubResult<std::vector<Command>> commands_after(Database& db, std::string_view kiosk_id,

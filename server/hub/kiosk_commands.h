@@ -21,9 +21,14 @@ struct CommandRequest {
   std::string reason;
 };
 
-// `invalid` for a malformed kiosk id, no staff, a reprint of a ticket that does not exist, or a
-// ticket given with pause or resume. Returns the command as the kiosk will receive it.
+// `invalid` for a malformed kiosk id, no staff, a reprint of a ticket that does not exist or has
+// not come in (no entry), or a ticket given with pause or resume. Returns the command as the kiosk
+// will receive it.
 HubResult<Command> queue_command(Database& db, const Clock& clock, const CommandRequest& request);
+
+// Whether `ticket` has come in (an admission of any kind but an exit, at a kiosk or the desk): a
+// reprint is for a badge that was printed before.
+HubResult<bool> has_entry(Database& db, const Clock& clock, TicketId ticket);
 
 // The kiosk's commands with id > after_id, oldest first.
 HubResult<std::vector<Command>> commands_after(Database& db, std::string_view kiosk_id,

@@ -346,6 +346,7 @@ TEST_CASE("a heartbeat is answered with a changes message carrying the server's 
 
 TEST_CASE("commands are sent after the first heartbeat only, and each once", "[net][session]") {
   HubFixture f;
+  REQUIRE(f.hub.push("K2", Push{{entry("K2", 1, 2, 0)}}));  // a reprint is of a badge printed
   Connected k1(f);
   auto done = queue_command(f.db, f.clock, {CommandKind::pause, "K1", 0, "anna", ""});
   auto reprint = queue_command(f.db, f.clock, {CommandKind::reprint, "K1", 2, "anna", "torn"});
