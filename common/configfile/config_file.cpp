@@ -9,15 +9,40 @@ namespace einlass {
 
 namespace {
 
+// A name as the file spells it: bare, or quoted when it is empty or holds anything a bare TOML
+// key may not (so an error about `"" = 1` still names what it refuses).
+std::string shown(std::string_view name) {
+  const bool bare = !name.empty() && name.find_first_not_of(
+                                         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                         "0123456789_-") == std::string_view::npos;
+  if (bare) return std::string(name);
+  std::string out = "\"";
+  for (const char c : name) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (byte < 0x20 || byte == 0x7f) {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      out += "\\u00";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xf];
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
 std::string dotted(std::string_view table, std::string_view key) {
-  return std::string(table) + "." + std::string(key);
+  return shown(table) + "." + shown(key);
 }
 
 ConfigResult<void> check_known_keys(const toml::table& root, const ConfigKeys& known) {
   for (const auto& [table_key, node] : root) {
     const auto table_name = std::string(table_key.str());
     const auto keys = known.find(table_name);
-    if (keys == known.end()) return config_error(table_name, "unknown section");
+    if (keys == known.end()) return config_error(shown(table_name), "unknown section");
     const auto* table = node.as_table();
     if (!table) return config_error(table_name, "must be a section ([" + table_name + "])");
     for (const auto& [key, value] : *table)

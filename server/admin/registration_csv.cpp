@@ -174,6 +174,8 @@ std::expected<DayMask, std::string> parse_days(std::string_view cell, const Even
     }
     mask |= DayMask{1} << (day - 1);
   }
+  // Only commas: not "all days" (an empty cell says that), and no attendee may have no day.
+  if (mask == 0) return std::unexpected("'" + std::string(text) + "' names no day (" + range + ")");
   return mask;
 }
 
@@ -252,13 +254,16 @@ class RegistrationCsvParser {
     return std::pair{line[4], skip};
   }
 
+  // Lines end as the CSV reader ends them (CRLF, LF or a lone CR), so a line number here is the
+  // reader's for the same bytes.
   void find_invalid_utf8_lines(std::string_view text, int first_line) {
     int line = first_line;
     std::size_t start = 0;
     while (start < text.size()) {
-      const std::size_t end = std::min(text.find('\n', start), text.size());
+      const std::size_t end = std::min(text.find_first_of("\r\n", start), text.size());
       if (!is_valid_utf8(text.substr(start, end - start))) bad_utf8_lines_.push_back(line);
       start = end + 1;
+      if (end + 1 < text.size() && text[end] == '\r' && text[end + 1] == '\n') ++start;
       ++line;
     }
   }

@@ -37,6 +37,10 @@ TEST_CASE("unknown sections and keys are refused as typos, by name", "[configfil
   CHECK(parse_error("[a]\ntxet = \"typo\"\n").key == "a.txet");
   CHECK(parse_error("[a]\ntxet = \"typo\"\n").message == "unknown key");
   CHECK(parse_error("a = 1\n").message == "must be a section ([a])");
+  // Names no bare key can spell are quoted, so the message still says what it refuses.
+  CHECK(parse_error("\"\" = \"\"\n").key == "\"\"");
+  CHECK(parse_error("[a]\n\"t x\" = 1\n").key == "a.\"t x\"");
+  CHECK(parse_error("[\"tab\\t\"]\n").key == "\"tab\\u0009\"");
 }
 
 TEST_CASE("values are read with their type and range, and errors name the key", "[configfile]") {

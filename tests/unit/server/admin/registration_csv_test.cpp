@@ -273,6 +273,22 @@ TEST_CASE("invalid UTF-8 is reported with its physical line", "[admin][csv]") {
   CHECK(has_error(errors, 4, "", "CSV UTF-8"));
 }
 
+TEST_CASE("invalid UTF-8 after a line ended by a lone CR is found on its line", "[admin][csv]") {
+  // Old Mac line ends: the reader ends a line at a lone CR, so the UTF-8 check must as well (it
+  // counted only LF and blamed the wrong line, or a blank one, and let the byte through).
+  const auto errors = parse_errors("id,name\r,\nx,\xE5\n");
+  REQUIRE(errors.size() == 1);
+  CHECK(has_error(errors, 3, "", "not valid UTF-8"));
+  CHECK(has_error(parse_errors("id,name\ra,\xFF\n"), 2, "", "not valid UTF-8"));
+}
+
+TEST_CASE("a days cell of commas only names no day and is refused", "[admin][csv]") {
+  CHECK(has_error(parse_errors("name,email,days\nA,a@example.org,\",\"\n"), 2, "days",
+                  "names no day"));
+  CHECK(has_error(parse_errors("name,email,days\nA,a@example.org,\" , ,\"\n"), 2, "days",
+                  "names no day"));
+}
+
 TEST_CASE("a UTF-16 file is refused with advice", "[admin][csv]") {
   const auto errors = parse_errors(std::string_view("\xFF\xFEn\0a\0", 6));
   REQUIRE(errors.size() == 1);
