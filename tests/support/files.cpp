@@ -1,5 +1,6 @@
 #include "support/files.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
@@ -16,6 +17,15 @@ void write_file(const std::filesystem::path& path, const std::string& content) {
   std::ofstream out{path, std::ios::binary};
   out << content;
   if (!out.flush()) throw std::runtime_error("cannot write " + path.string());
+}
+
+std::vector<std::filesystem::path> fuzz_inputs(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> out;
+  for (const auto& entry : std::filesystem::directory_iterator{dir})
+    if (entry.is_regular_file() && !entry.path().filename().string().starts_with("README"))
+      out.push_back(entry.path());
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 }  // namespace einlass::test

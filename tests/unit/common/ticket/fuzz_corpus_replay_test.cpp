@@ -21,18 +21,6 @@ namespace {
 
 const fs::path kFuzzDir = EINLASS_TICKET_FUZZ_DIR;
 
-std::vector<fs::path> inputs_in(const fs::path& dir) {
-  std::vector<fs::path> out;
-  if (!fs::exists(dir)) return out;
-  for (const auto& entry : fs::directory_iterator{dir}) {
-    if (entry.is_regular_file() && !entry.path().filename().string().starts_with("README")) {
-      out.push_back(entry.path());
-    }
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 SigningKey fuzz_signing_key() {
   auto key = SigningKey::from_pem(read_file(kFuzzDir / "ticket_fuzz_key.pem"));
   REQUIRE(key);
@@ -64,9 +52,9 @@ std::vector<Ticket> seed_tickets() {
 
 TEST_CASE("every seed and saved crash of the ticket fuzzer passes the fuzzer's checks",
           "[ticket][fuzz]") {
-  std::vector<fs::path> files = inputs_in(kFuzzDir / "corpus" / "ticket");
+  std::vector<fs::path> files = einlass::test::fuzz_inputs(kFuzzDir / "corpus" / "ticket");
   REQUIRE(files.size() >= 5);
-  const auto regressions = inputs_in(kFuzzDir / "regressions" / "ticket");
+  const auto regressions = einlass::test::fuzz_inputs(kFuzzDir / "regressions" / "ticket");
   files.insert(files.end(), regressions.begin(), regressions.end());
   for (const auto& path : files) {
     const std::string input = read_file(path);

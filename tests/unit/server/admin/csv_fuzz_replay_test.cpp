@@ -15,17 +15,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<fs::path> inputs_in(const fs::path& dir) {
-  std::vector<fs::path> out;
-  for (const auto& entry : fs::directory_iterator{dir}) {
-    if (entry.is_regular_file() && !entry.path().filename().string().starts_with("README")) {
-      out.push_back(entry.path());
-    }
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 einlass::fuzz::CsvImportOutcome replay(einlass::fuzz::CsvImportFuzzer& fuzzer,
                                        const fs::path& path) {
   const std::string input = einlass::test::read_file(path);
@@ -41,7 +30,7 @@ TEST_CASE("every seed and saved crash of the CSV import fuzzer passes its checks
   std::size_t accepted = 0;
   std::size_t rows = 0;
   std::size_t refused = 0;
-  const auto seeds = inputs_in(fuzz_dir / "corpus/csv");
+  const auto seeds = einlass::test::fuzz_inputs(fuzz_dir / "corpus/csv");
   for (const auto& path : seeds) {
     INFO(path.string());
     const auto outcome = replay(fuzzer, path);
@@ -56,7 +45,7 @@ TEST_CASE("every seed and saved crash of the CSV import fuzzer passes its checks
   CHECK(rows >= 15);
   CHECK(refused >= 8);
 
-  for (const auto& path : inputs_in(fuzz_dir / "regressions/csv")) {
+  for (const auto& path : einlass::test::fuzz_inputs(fuzz_dir / "regressions/csv")) {
     INFO(path.string());
     const auto outcome = replay(fuzzer, path);
     if (outcome.broken) FAIL_CHECK(*outcome.broken);

@@ -20,17 +20,6 @@ namespace {
 
 const fs::path kFuzzDir = EINLASS_FUZZ_DIR;
 
-std::vector<fs::path> inputs_in(const fs::path& dir) {
-  std::vector<fs::path> out;
-  for (const auto& entry : fs::directory_iterator{dir}) {
-    if (entry.is_regular_file() && !entry.path().filename().string().starts_with("README")) {
-      out.push_back(entry.path());
-    }
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 ConfigOutcome replay(const std::string& input) {
   return einlass::fuzz::check_config_input(
       {reinterpret_cast<const std::uint8_t*>(input.data()), input.size()});
@@ -45,7 +34,7 @@ TEST_CASE("every seed and saved crash of the config fuzzer passes its checks", "
   std::size_t kiosk_parsed = 0;
   std::size_t server_syntax = 0;
   std::size_t kiosk_syntax = 0;
-  for (const auto& path : inputs_in(kFuzzDir / "corpus/config")) {
+  for (const auto& path : einlass::test::fuzz_inputs(kFuzzDir / "corpus/config")) {
     INFO(path.string());
     const auto outcome = replay(einlass::test::read_file(path));
     if (outcome.broken) FAIL_CHECK(*outcome.broken);
@@ -68,7 +57,7 @@ TEST_CASE("every seed and saved crash of the config fuzzer passes its checks", "
   CHECK(server_keys.size() >= 5);
   CHECK(kiosk_keys.size() >= 6);
 
-  for (const auto& path : inputs_in(kFuzzDir / "regressions/config")) {
+  for (const auto& path : einlass::test::fuzz_inputs(kFuzzDir / "regressions/config")) {
     INFO(path.string());
     const auto outcome = replay(einlass::test::read_file(path));
     if (outcome.broken) FAIL_CHECK(*outcome.broken);

@@ -17,17 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<fs::path> inputs_in(const fs::path& dir) {
-  std::vector<fs::path> out;
-  for (const auto& entry : fs::directory_iterator{dir}) {
-    if (entry.is_regular_file() && !entry.path().filename().string().starts_with("README")) {
-      out.push_back(entry.path());
-    }
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 einlass::fuzz::HttpOutcome replay(einlass::fuzz::HttpRequestFuzzer& fuzzer,
                                   const std::string& input) {
   return fuzzer.check({reinterpret_cast<const std::uint8_t*>(input.data()), input.size()});
@@ -42,7 +31,7 @@ TEST_CASE("every seed and saved crash of the dashboard request fuzzer passes its
   std::multiset<int> statuses;
   std::set<std::string> codes;
   std::size_t raw_answered = 0;
-  for (const auto& path : inputs_in(fuzz_dir / "corpus/http")) {
+  for (const auto& path : einlass::test::fuzz_inputs(fuzz_dir / "corpus/http")) {
     INFO(path.string());
     const auto outcome = replay(fuzzer, einlass::test::read_file(path));
     if (outcome.broken) FAIL_CHECK(*outcome.broken);
@@ -66,7 +55,7 @@ TEST_CASE("every seed and saved crash of the dashboard request fuzzer passes its
   }
   CHECK(raw_answered >= 6);
 
-  for (const auto& path : inputs_in(fuzz_dir / "regressions/http")) {
+  for (const auto& path : einlass::test::fuzz_inputs(fuzz_dir / "regressions/http")) {
     INFO(path.string());
     const auto outcome = replay(fuzzer, einlass::test::read_file(path));
     if (outcome.broken) FAIL_CHECK(*outcome.broken);
