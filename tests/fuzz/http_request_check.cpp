@@ -20,6 +20,7 @@
 #include "storage/event_repository.h"
 #include "storage/kiosk_registry.h"
 #include "support/sample_event.h"
+#include "support/seeded_random.h"
 #include "support/time_literals.h"
 #include "web/dashboard_api.h"
 #include "web/request_target.h"
@@ -57,19 +58,6 @@ bool role_may_write(StaffRole role, std::string_view action) {
   if (role == StaffRole::admin) return true;
   if (role == StaffRole::viewer) return false;
   return action == "manual_admission" || action == "reprint" || action == "acknowledge_alert";
-}
-
-// Deterministic secrets (splitmix64), so an input's sessions are the same in every run.
-RandomBytes seeded_random(std::uint64_t seed) {
-  auto state = std::make_shared<std::uint64_t>(seed);
-  return [state](unsigned char* out, std::size_t size) {
-    for (std::size_t i = 0; i < size; ++i) {
-      std::uint64_t z = (*state += 0x9E3779B97F4A7C15u);
-      z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-      z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-      out[i] = static_cast<unsigned char>(z ^ (z >> 31));
-    }
-  };
 }
 
 AuthOptions test_auth_options() {
@@ -169,7 +157,7 @@ struct HttpRequestFuzzer::State {
                          registration("c", "Carla Storno", AttendeeStatus::canceled),
                          registration("d", "<script>alert(1)</script>", AttendeeStatus::active)}),
          "the attendees");
-    StaffAccounts accounts{db, clock, seeded_random(1), kTestPasswordCost};
+    StaffAccounts accounts{db, clock, test::seeded_random(1), kTestPasswordCost};
     for (const auto& m : kSignedIn) need(accounts.add(m.login, m.role, kPassword, "test"), "staff");
     need(accounts.add("olga", StaffRole::desk, kPassword, "test"), "staff");
     need(accounts.disable("olga", "test"), "disabling olga");
@@ -180,7 +168,7 @@ struct HttpRequestFuzzer::State {
     DeskService desk{db, clock};
     need(desk.admit(1, "forgot the ticket", "dirk"), "the admission");
     SignInThrottle throttle{clock, {}};
-    StaffAuth auth{db, clock, seeded_random(2), throttle, test_auth_options()};
+    StaffAuth auth{db, clock, test::seeded_random(2), throttle, test_auth_options()};
     for (std::size_t i = 0; i < kSignedIn.size(); ++i) {
       auto session = need(auth.sign_in(kSignedIn[i].login, kPassword, kClient), "sign-in");
       sessions[i] = {session.token, session.csrf_token};
@@ -232,8 +220,8 @@ Failure HttpRequestFuzzer::State::exchange(const WebRequest& request, HttpOutcom
   // What the server builds per connection and thread; the throttle is fresh so that sign-ins
   // of earlier inputs do not lock out this one.
   SignInThrottle throttle{clock, {}};
-  StaffAuth auth{db, clock, seeded_random(3), throttle, test_auth_options()};
-  StaffAccounts accounts{db, clock, seeded_random(4), kTestPasswordCost};
+  StaffAuth auth{db, clock, test::seeded_random(3), throttle, test_auth_options()};
+  StaffAccounts accounts{db, clock, test::seeded_random(4), kTestPasswordCost};
   DeskService desk{db, clock};
   DashboardApi api{desk, auth, accounts, clock};
 

@@ -13,6 +13,7 @@
 #include "staff/staff_auth.h"
 #include "storage/audit_repository.h"
 #include "storage/database.h"
+#include "support/seeded_random.h"
 #include "support/temp_dir.h"
 #include "support/time_literals.h"
 
@@ -22,19 +23,6 @@ inline Database open_server_db(const std::filesystem::path& path) {
   auto db = Database::open(path, DatabaseKind::server);
   if (!db) FAIL("opening " << path << " failed: " << db.error().message);
   return std::move(*db);
-}
-
-// A fixed pseudo-random stream (splitmix64): every token differs, and a run repeats exactly.
-inline RandomBytes seeded_random(std::uint64_t seed = 1) {
-  auto state = std::make_shared<std::uint64_t>(seed);
-  return [state](unsigned char* out, std::size_t size) {
-    for (std::size_t i = 0; i < size; ++i) {
-      std::uint64_t z = (*state += 0x9E3779B97F4A7C15u);
-      z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-      z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-      out[i] = static_cast<unsigned char>(z ^ (z >> 31));
-    }
-  };
 }
 
 // Bytes 1, 2, 3, ... from every call: a salt or token whose text a test can predict.
